@@ -1,0 +1,64 @@
+package de.lagebild.chat.room;
+
+import de.lagebild.common.events.ClientWrites;
+import de.lagebild.common.identity.CurrentUser;
+import de.lagebild.common.identity.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/v1/rooms")
+@Tag(name = "Rooms")
+@RolesAllowed(Roles.OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RoomResource {
+
+    private final CurrentUser currentUser;
+    private final RoomService rooms;
+
+    public RoomResource(CurrentUser currentUser, RoomService rooms) {
+        this.currentUser = currentUser;
+        this.rooms = rooms;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPERATIONS_LEAD)
+    @Operation(summary = "Open an operation room", description = "The caller becomes its manager. "
+            + "201 for a new room; 200 with the same room for a retry with the same client id.")
+    public Uni<RestResponse<RoomView>> open(@NotNull @Valid OpenRoomRequest request) {
+        return currentUser.actor()
+                .flatMap(actor -> ClientWrites.once(() -> rooms.open(actor, request)))
+                .map(opened -> opened.replayed()
+                        ? RestResponse.ok(opened.room())
+                        : RestResponse.ResponseBuilder.<RoomView>created(URI.create("/v1/rooms/" + opened.room().id()))
+                                .entity(opened.room()).build());
+    }
+
+    @GET
+    @Operation(summary = "The rooms the caller is a member of, newest first")
+    public Uni<List<RoomView>> mine() {
+        return currentUser.actor().flatMap(rooms::roomsOf);
+    }
+
+    @GET
+    @Path("/{roomId}")
+    @Operation(summary = "One room; 404 unless the caller is a member")
+    public Uni<RoomView> one(@PathParam("roomId") UUID roomId) {
+        return currentUser.actor().flatMap(actor -> rooms.room(actor, roomId));
+    }
+}

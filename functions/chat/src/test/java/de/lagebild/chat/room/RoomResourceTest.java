@@ -1,0 +1,60 @@
+package de.lagebild.chat.room;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import de.lagebild.common.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RoomResourceTest {
+
+    @Test
+    void leadOpensARoomAndBecomesItsManager() {
+        String id = open("lead1", UUID.randomUUID(), "Demo Hauptbahnhof");
+        given().auth().oauth2(Tokens.of("lead1"))
+                .when().get("/v1/rooms/" + id)
+                .then().statusCode(200)
+                .body("name", is("Demo Hauptbahnhof"))
+                .body("myRole", is("manager"))
+                .body("lastSeq", is(1));
+        given().auth().oauth2(Tokens.of("lead1"))
+                .when().get("/v1/rooms")
+                .then().statusCode(200).body("id", hasItem(id));
+    }
+
+    @Test
+    void retryWithTheSameClientIdReturnsTheFirstRoom() {
+        UUID clientId = UUID.randomUUID();
+        String first = open("lead1", clientId, "Einsatz Alster");
+        given().auth().oauth2(Tokens.of("lead1")).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"" + clientId + "\",\"name\":\"Einsatz Alster\"}")
+                .when().post("/v1/rooms")
+                .then().statusCode(200).body("id", is(first));
+    }
+
+    @Test
+    void nonMemberLearnsNothingAboutARoom() {
+        String id = open("lead1", UUID.randomUUID(), "Geheim");
+        given().auth().oauth2(Tokens.of("lead2"))
+                .when().get("/v1/rooms/" + id)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", is("room not found"));
+        given().auth().oauth2(Tokens.of("lead2"))
+                .when().get("/v1/rooms")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+    }
+
+    static String open(String lead, UUID clientId, String name) {
+        return given().auth().oauth2(Tokens.of(lead)).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"" + clientId + "\",\"name\":\"" + name + "\","
+                        + "\"area\":{\"type\":\"Polygon\",\"coordinates\":[[[9.9,53.5],[10.1,53.5],[10.1,53.6],[9.9,53.5]]]}}")
+                .when().post("/v1/rooms")
+                .then().statusCode(201).extract().path("id");
+    }
+}

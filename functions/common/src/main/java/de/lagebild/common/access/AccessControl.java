@@ -1,0 +1,53 @@
+package de.lagebild.common.access;
+
+import de.lagebild.common.identity.Actor;
+import de.lagebild.common.membership.ChatMember;
+import de.lagebild.common.membership.Room;
+import de.lagebild.common.membership.RoomMember;
+import de.lagebild.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * The one place that decides "not found" and "forbidden" for rooms and chats. A caller who is
+ * not a member learns nothing, not even that the room or chat exists (404); a member who lacks
+ * the permission gets 403. Call it inside the use case's session or transaction.
+ */
+@ApplicationScoped
+public class AccessControl {
+
+    public Uni<RoomMember> roomMember(UUID roomId, Actor actor) {
+        return RoomMember.<RoomMember>findById(new RoomMember.Key(roomId, actor.id()))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("room"));
+    }
+
+    public Uni<RoomMember> roomManager(UUID roomId, Actor actor) {
+        return roomMember(roomId, actor).invoke(member -> {
+            if (!member.isManager()) {
+                throw ProblemException.forbidden("only a manager of the room may do this");
+            }
+        });
+    }
+
+    /** The room of a member, failing with 409 when it is closed and so read-only. */
+    public Uni<Room> openRoom(UUID roomId) {
+        return Room.<Room>findById(roomId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("room"))
+                .invoke(room -> {
+                    if (room.isClosed()) {
+                        throw ProblemException.conflict("the room is closed and read-only");
+                    }
+                });
+    }
+
+    public Uni<ChatMember> chatMember(UUID chatId, Actor actor, Permission needed) {
+        return ChatMember.<ChatMember>findById(new ChatMember.Key(chatId, actor.id()))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("chat"))
+                .invoke(member -> {
+                    if (!member.holds(needed)) {
+                        throw ProblemException.forbidden("this needs the '" + needed.wireName() + "' permission in the chat");
+                    }
+                });
+    }
+}

@@ -1,0 +1,47 @@
+package de.lagebild.common.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.common.Ids;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/** Records membership and permission changes in the audit log, in the caller's transaction. */
+@ApplicationScoped
+public class AuditTrail {
+
+    private final ObjectMapper json;
+
+    public AuditTrail(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Uni<Void> record(AuditEntry entry) {
+        AuditRecord record = new AuditRecord();
+        record.id = Ids.newId();
+        record.at = OffsetDateTime.now(ZoneOffset.UTC);
+        record.actorId = entry.actorId();
+        record.roomId = entry.roomId();
+        record.chatId = entry.chatId();
+        record.subjectId = entry.subjectId();
+        record.action = entry.action();
+        record.details = toJson(entry.details());
+        return record.persist().replaceWithVoid();
+    }
+
+    private String toJson(Map<String, ?> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit details cannot be written as JSON", e);
+        }
+    }
+
+    /** What to record: {@code action} such as `chat.permissions_changed`, {@code subjectId} the user it concerns. */
+    public record AuditEntry(UUID actorId, UUID roomId, UUID chatId, UUID subjectId, String action, Map<String, ?> details) {
+    }
+}

@@ -1,0 +1,126 @@
+package de.lagebild.common.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.common.Ids;
+import de.lagebild.common.bus.Bus;
+import de.lagebild.common.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongFunction;
+
+/**
+ * Appends events to a room's log inside the caller's transaction. The room's row lock is held
+ * from the append to the commit, so within a room {@code seq} order is commit order and a
+ * reader resuming after seq n can never miss a later commit with a smaller seq.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    /** The bus channel that wakes stream listeners; the payload is `roomId:seq`. */
+    public static final String CHANNEL = "room_events";
+
+    private final ObjectMapper json;
+    private final Bus bus;
+
+    public EventLog(ObjectMapper json, Bus bus) {
+        this.json = json;
+        this.bus = bus;
+    }
+
+    /**
+     * Runs a client write at most once. Locks the room; if an event with this client id exists,
+     * returns it as replayed and runs nothing; otherwise runs {@code change} with the seq the
+     * event will get and appends the event it returns. Must run inside a transaction.
+     */
+    public Uni<Appended> appendOnce(UUID roomId, UUID clientId, UUID actorId, LongFunction<Uni<NewEvent>> change) {
+        return lockCounter(roomId).flatMap(lastSeq -> findByClientId(clientId).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(replayOf(existing, roomId, actorId));
+            }
+            long seq = lastSeq + 1;
+            return change.apply(seq).flatMap(draft -> persist(roomId, seq, clientId, actorId, draft))
+                    .map(event -> new Appended(event, false));
+        }));
+    }
+
+    /** Appends a server-made event (no client id). Must run inside a transaction. */
+    public Uni<Event> append(UUID roomId, UUID actorId, NewEvent draft) {
+        return lockCounter(roomId).flatMap(lastSeq -> persist(roomId, lastSeq + 1, null, actorId, draft));
+    }
+
+    /** Events of a room after a seq, in seq order. */
+    public Uni<List<Event>> after(UUID roomId, long afterSeq, int limit) {
+        return Event.<Event>find("roomId = ?1 and seq > ?2 order by seq", roomId, afterSeq)
+                .page(0, limit).list();
+    }
+
+    /** Wakes the listeners of the room; call after the transaction committed. */
+    public Uni<Void> announce(Event event) {
+        return bus.publish(CHANNEL, event.roomId + ":" + event.seq);
+    }
+
+    /**
+     * Locks the room's row and reads its counter fresh from the database (an entity already in
+     * the session could hold a stale value). NO KEY UPDATE does not block inserts that merely
+     * reference the room.
+     */
+    private Uni<Long> lockCounter(UUID roomId) {
+        return Panache.getSession()
+                .flatMap(session -> session
+                        .createNativeQuery("select last_seq from rooms where id = :room for no key update", Long.class)
+                        .setParameter("room", roomId)
+                        .getSingleResultOrNull())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("room"));
+    }
+
+    private Uni<Void> advanceCounter(UUID roomId, long seq) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("update rooms set last_seq = :seq where id = :room")
+                        .setParameter("seq", seq)
+                        .setParameter("room", roomId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private Uni<Event> findByClientId(UUID clientId) {
+        if (clientId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Event.find("clientId", clientId).firstResult();
+    }
+
+    private static Appended replayOf(Event existing, UUID roomId, UUID actorId) {
+        if (!existing.roomId.equals(roomId) || !actorId.equals(existing.actorId)) {
+            throw ProblemException.conflict("this client id was already used for another request");
+        }
+        return new Appended(existing, true);
+    }
+
+    private Uni<Event> persist(UUID roomId, long seq, UUID clientId, UUID actorId, NewEvent draft) {
+        Event event = new Event();
+        event.id = Ids.newId();
+        event.roomId = roomId;
+        event.seq = seq;
+        event.chatId = draft.chatId();
+        event.type = draft.type();
+        event.actorId = actorId;
+        event.clientId = clientId;
+        event.payload = toJson(draft.payload());
+        event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return advanceCounter(roomId, seq).flatMap(ignored -> event.<Event>persist());
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package de.lagebild.common.problem;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * Decides whether a failure means "a dependency is down" (answered with 503 and Retry-After)
+ * rather than a bug. Functions add their own signs (for example S3 client failures) through
+ * {@link DependencyFailureSign} beans.
+ */
+public final class DependencyFailure {
+
+    private DependencyFailure() {
+    }
+
+    /** Walks the cause chain: wrapped by Hibernate or Mutiny, the database error is further down. */
+    public static boolean isUnavailable(Throwable failure, Predicate<Throwable> extraSigns) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (isDatabaseDown(t) || extraSigns.test(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDatabaseDown(Throwable t) {
+        if (t instanceof ConnectException || t instanceof ClosedConnectionException
+                || t instanceof TimeoutException) {
+            return true;
+        }
+        if (t instanceof PgException pg && pg.getSqlState() != null) {
+            String state = pg.getSqlState();
+            // 08: connection exceptions; 57P0x: server shutting down or not yet accepting; 53: out of resources
+            return state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
+        }
+        String message = t.getMessage();
+        return message != null && (message.contains("Connection is closed")
+                || message.contains("Timeout waiting for a connection")
+                || message.contains("Connection refused"));
+    }
+}
