@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts the whole backend locally: services, migrations on database "lagebild", the four functions
+# (chat :8081, positions :8082, layers :8083, media :8084) in the background. Stop it with infra/stop.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+FUNCTIONS=(chat:8081 positions:8082 layers:8083 media:8084)
+
+"$REPO/infra/services.sh" start
+echo "building and migrating database $PG_DB ..."
+mvn_cmd -q -f "$REPO/pom.xml" package -Pmigrate -DskipTests
+
+for entry in "${FUNCTIONS[@]}"; do
+  fn=${entry%%:*} port=${entry##*:}
+  pidfile=$LOCAL_DIR/run/$fn.pid log=$LOCAL_DIR/logs/$fn.log
+  if pid_alive "$pidfile"; then stop_pid "$fn" "$pidfile"; fi
+  require_free_port "$fn" "$port"
+  setsid java -Xmx256m -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+  echo $! > "$pidfile"
+done
+for entry in "${FUNCTIONS[@]}"; do
+  fn=${entry%%:*} port=${entry##*:}
+  WAIT_PIDFILE=$LOCAL_DIR/run/$fn.pid wait_for "$fn (http://127.0.0.1:$port)" 60 "$LOCAL_DIR/logs/$fn.log" \
+    curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$port/q/health/ready"
+done
+
+cat <<TXT
+
+Lagebild is running. Logs: $LOCAL_DIR/logs/. Stop: infra/stop.sh
+  chat      http://127.0.0.1:8081   (OpenAPI: /q/openapi, stream: ws://127.0.0.1:8081/v1/stream)
+  positions http://127.0.0.1:8082
+  layers    http://127.0.0.1:8083
+  media     http://127.0.0.1:8084
+  keycloak  $KC_URL (admin/admin; users lead1, officer1..6, admin1, layeradmin1; password "test")
+
+Try it:
+  TOKEN=\$(infra/token.sh lead1)
+  curl -s -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8081/v1/me
+TXT
