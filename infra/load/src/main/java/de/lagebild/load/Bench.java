@@ -1,0 +1,28 @@
+package de.lagebild.load;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Runs one benchmark scenario against the running local stack (infra/start.sh). A scenario
+ * named `positions` is the class `de.lagebild.load.positions.PositionsBenchmark`, a
+ * {@link Scenario} with a public no-argument constructor; the remaining arguments go to it.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: infra/bench.sh SCENARIO [ARGS...]");
+            System.exit(2);
+        }
+        String name = args[0].toLowerCase(Locale.ROOT);
+        String className = "de.lagebild.load." + name + "." + Character.toUpperCase(name.charAt(0))
+                + name.substring(1) + "Benchmark";
+        Scenario scenario = (Scenario) Class.forName(className).getDeclaredConstructor().newInstance();
+        scenario.run(Arrays.copyOfRange(args, 1, args.length));
+        System.exit(0);
+    }
+}

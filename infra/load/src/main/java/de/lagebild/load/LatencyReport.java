@@ -1,0 +1,36 @@
+package de.lagebild.load;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/** Records latencies in microseconds from many threads and prints p50/p95/p99/max and throughput. */
+public final class LatencyReport {
+
+    private final String name;
+    private final Histogram histogram = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+
+    public LatencyReport(String name) {
+        this.name = name;
+    }
+
+    public void recordNanos(long nanos) {
+        histogram.recordValue(Math.max(0, Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), histogram.getHighestTrackableValue())));
+    }
+
+    public long count() {
+        return histogram.getTotalCount();
+    }
+
+    public double percentileMillis(double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** One line: count, rate over the given seconds, and the percentiles in milliseconds. */
+    public String summary(double seconds) {
+        return String.format(Locale.ROOT, "%-28s n=%-9d rate=%9.1f/s p50=%8.2f ms p95=%8.2f ms p99=%8.2f ms max=%8.2f ms",
+                name, count(), count() / seconds, percentileMillis(50), percentileMillis(95), percentileMillis(99),
+                histogram.getMaxValue() / 1000.0);
+    }
+}
