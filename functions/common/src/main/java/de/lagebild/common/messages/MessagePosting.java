@@ -1,0 +1,92 @@
+package de.lagebild.common.messages;
+
+import de.lagebild.common.Ids;
+import de.lagebild.common.access.AccessControl;
+import de.lagebild.common.access.Permission;
+import de.lagebild.common.events.ClientWrites;
+import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.NewEvent;
+import de.lagebild.common.identity.Actor;
+import de.lagebild.common.identity.Roles;
+import de.lagebild.common.membership.Chat;
+import de.lagebild.common.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Posts a message into a chat: once per client id, as an event in the room's log committed
+ * with the message, announced on the bus after commit. Members need `write`; a domain
+ * administrator injecting from the police network needs no membership and is shown with that role.
+ */
+@ApplicationScoped
+public class MessagePosting {
+
+    private final AccessControl access;
+    private final EventLog eventLog;
+    private final MessageReferences references;
+
+    public MessagePosting(AccessControl access, EventLog eventLog, MessageReferences references) {
+        this.access = access;
+        this.eventLog = eventLog;
+        this.references = references;
+    }
+
+    /** A chat member posts. */
+    public Uni<PostedMessage> post(Actor author, UUID chatId, UUID clientId, MessageDraft draft) {
+        return postOnce(author, chatId, clientId, draft, null);
+    }
+
+    /** A domain administrator injects content into any chat. */
+    public Uni<PostedMessage> inject(Actor admin, UUID chatId, UUID clientId, MessageDraft draft) {
+        if (!admin.hasRole(Roles.DOMAIN_ADMIN)) {
+            return Uni.createFrom().failure(ProblemException.forbidden("only domain administrators inject content"));
+        }
+        return postOnce(admin, chatId, clientId, draft, Roles.DOMAIN_ADMIN);
+    }
+
+    private Uni<PostedMessage> postOnce(Actor author, UUID chatId, UUID clientId, MessageDraft draft, String postedAs) {
+        return ClientWrites.once(() -> Panache.withTransaction(() -> chatFor(author, chatId, postedAs)
+                        .call(chat -> access.openRoom(chat.roomId))
+                        .call(chat -> references.check(chat, draft))
+                        .flatMap(chat -> append(author, chat, clientId, draft, postedAs))))
+                .call(posted -> posted.replayed() ? Uni.createFrom().voidItem() : eventLog.announce(posted.event()));
+    }
+
+    private Uni<Chat> chatFor(Actor author, UUID chatId, String postedAs) {
+        if (postedAs != null) {
+            return Chat.<Chat>findById(chatId).onItem().ifNull().failWith(() -> ProblemException.notFound("chat"));
+        }
+        return access.chatMember(chatId, author, Permission.WRITE).flatMap(member -> Chat.<Chat>findById(chatId));
+    }
+
+    private Uni<PostedMessage> append(Actor author, Chat chat, UUID clientId, MessageDraft draft, String postedAs) {
+        MessageView.Author authorView = new MessageView.Author(author.id(), author.displayName(), author.unit());
+        Message message = new Message();
+        return eventLog.appendOnce(chat.roomId, clientId, author.id(), seq -> {
+            message.id = Ids.newId();
+            message.chatId = chat.id;
+            message.roomId = chat.roomId;
+            message.seq = seq;
+            message.authorId = author.id();
+            message.clientId = clientId;
+            message.kind = draft.kind();
+            message.body = draft.body();
+            message.poiId = draft.poiId();
+            message.attachmentId = draft.attachmentId();
+            message.lat = draft.lat();
+            message.lon = draft.lon();
+            message.accuracyM = draft.accuracy();
+            message.postedAs = postedAs;
+            message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return message.persist().map(ignored ->
+                    new NewEvent("message.created", chat.id, MessageView.of(message, authorView)));
+        }).flatMap(appended -> appended.replayed()
+                ? Message.<Message>find("clientId", clientId).singleResult()
+                        .map(first -> new PostedMessage(MessageView.of(first, authorView), null))
+                : Uni.createFrom().item(new PostedMessage(MessageView.of(message, authorView), appended.event())));
+    }
+}

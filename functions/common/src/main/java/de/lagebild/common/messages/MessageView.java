@@ -1,0 +1,33 @@
+package de.lagebild.common.messages;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A message as members read it, in REST answers and in the stream's events. A deleted message
+ * keeps its place (id, seq, author) but no content. {@code postedAs} names the role when a
+ * domain administrator injected it from the police network.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MessageView(UUID id, UUID chatId, UUID roomId, long seq, MessageKind kind, Author author,
+        String postedAs, String body, UUID poiId, UUID attachmentId, Location location,
+        OffsetDateTime createdAt, OffsetDateTime editedAt, Boolean deleted) {
+
+    public record Author(UUID id, String displayName, String unit) {
+    }
+
+    public record Location(double lat, double lon, Double accuracy) {
+    }
+
+    public static MessageView of(Message message, Author author) {
+        if (message.isDeleted()) {
+            return new MessageView(message.id, message.chatId, message.roomId, message.seq, message.kind, author,
+                    message.postedAs, null, null, null, null, message.createdAt, message.editedAt, Boolean.TRUE);
+        }
+        Location location = message.lat == null ? null : new Location(message.lat, message.lon, message.accuracyM);
+        return new MessageView(message.id, message.chatId, message.roomId, message.seq, message.kind, author,
+                message.postedAs, message.body, message.poiId, message.attachmentId, location, message.createdAt,
+                message.editedAt, null);
+    }
+}
