@@ -1,13 +1,12 @@
 package de.lagebild.chat.room;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.Ids;
 import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.audit.AuditTrail;
 import de.lagebild.common.audit.AuditTrail.AuditEntry;
 import de.lagebild.common.events.Event;
 import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.LogWriter;
 import de.lagebild.common.events.NewEvent;
 import de.lagebild.common.geo.GeoJsonArea;
 import de.lagebild.common.identity.Actor;
@@ -19,8 +18,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -34,41 +31,34 @@ public class RoomService {
     private final EventLog eventLog;
     private final AccessControl access;
     private final AuditTrail audit;
-    private final ObjectMapper json;
 
-    public RoomService(EventLog eventLog, AccessControl access, AuditTrail audit, ObjectMapper json) {
+    public RoomService(EventLog eventLog, AccessControl access, AuditTrail audit) {
         this.eventLog = eventLog;
         this.access = access;
         this.audit = audit;
-        this.json = json;
     }
 
     /** The outcome of opening a room: the room, and whether it was opened before by this client id. */
     public record Opened(RoomView room, boolean replayed) {
     }
 
-    private record Created(RoomView room, Event event) {
-    }
-
     /** Opens a room, or returns the room this client id opened before; announces it after commit. */
     public Uni<Opened> open(Actor actor, OpenRoomRequest request) {
         String area = GeoJsonArea.validated("area", request.area());
-        return Panache.withTransaction(() -> Event.<Event>find("clientId", request.clientId()).firstResult()
+        return eventLog.transaction(log -> Event.<Event>find("clientId", request.clientId()).firstResult()
                 .flatMap(earlier -> earlier == null
-                        ? create(actor, request, area)
-                        : replay(earlier, actor)))
-                .call(created -> created.event() == null ? Uni.createFrom().voidItem() : eventLog.announce(created.event()))
-                .map(created -> new Opened(created.room(), created.event() == null));
+                        ? create(log, actor, request, area).map(room -> new Opened(room, false))
+                        : replay(earlier, actor).map(room -> new Opened(room, true))));
     }
 
-    private Uni<Created> replay(Event earlier, Actor actor) {
+    private Uni<RoomView> replay(Event earlier, Actor actor) {
         if (!"room.opened".equals(earlier.type) || !actor.id().equals(earlier.actorId)) {
             throw ProblemException.conflict("this client id was already used for another request");
         }
-        return viewOf(earlier.roomId, actor).map(view -> new Created(view, null));
+        return viewOf(earlier.roomId, actor);
     }
 
-    private Uni<Created> create(Actor actor, OpenRoomRequest request, String area) {
+    private Uni<RoomView> create(LogWriter log, Actor actor, OpenRoomRequest request, String area) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Room room = new Room();
         room.id = Ids.newId();
@@ -86,12 +76,12 @@ public class RoomService {
         return room.persist()
                 .call(() -> manager.persist())
                 .call(() -> Panache.flush())
-                .flatMap(ignored -> eventLog.appendOnce(room.id, request.clientId(), actor.id(),
+                .flatMap(ignored -> log.appendOnce(room.id, request.clientId(), actor.id(),
                         seq -> Uni.createFrom().item(new NewEvent("room.opened", null,
                                 Map.of("roomId", room.id, "name", room.name, "managerId", actor.id())))))
                 .call(() -> audit.record(new AuditEntry(actor.id(), room.id, null, actor.id(), "room.member_added",
                         Map.of("role", RoomRole.MANAGER.dbValue()))))
-                .map(appended -> new Created(toView(room, appended.event().seq, RoomRole.MANAGER), appended.event()));
+                .map(appended -> RoomViews.of(room, appended.event().seq, RoomRole.MANAGER));
     }
 
     @WithSession
@@ -103,7 +93,7 @@ public class RoomService {
             Map<UUID, RoomRole> roles = new HashMap<>();
             memberships.forEach(m -> roles.put(m.roomId, m.role));
             return Room.<Room>find("id in ?1 order by createdAt desc", roles.keySet()).list()
-                    .map(list -> list.stream().map(r -> toView(r, r.lastSeq, roles.get(r.id))).toList());
+                    .map(list -> list.stream().map(r -> RoomViews.of(r, r.lastSeq, roles.get(r.id))).toList());
         });
     }
 
@@ -114,19 +104,6 @@ public class RoomService {
 
     private Uni<RoomView> viewOf(UUID roomId, Actor actor) {
         return access.roomMember(roomId, actor).flatMap(member -> Room.<Room>findById(roomId)
-                .map(room -> toView(room, room.lastSeq, member.role)));
-    }
-
-    private RoomView toView(Room room, long lastSeq, RoomRole role) {
-        return new RoomView(room.id, room.name, room.description, parse(room.areaGeoJson), room.createdBy,
-                room.createdAt, room.closedAt, lastSeq, role.dbValue());
-    }
-
-    private JsonNode parse(String geoJson) {
-        try {
-            return geoJson == null ? null : json.readTree(geoJson);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                .map(room -> RoomViews.of(room, room.lastSeq, member.role)));
     }
 }

@@ -1,10 +1,13 @@
 package de.lagebild.chat.room;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A room as its members see it; {@code myRole} is the caller's role in it. */
-public record RoomView(UUID id, String name, String description, JsonNode area, UUID createdBy,
-        OffsetDateTime createdAt, OffsetDateTime closedAt, long lastSeq, String myRole) {
+public record RoomView(UUID id, String name, String description,
+        @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "GeoJSON Polygon or MultiPolygon") String area,
+        UUID createdBy, OffsetDateTime createdAt, OffsetDateTime closedAt, long lastSeq, String myRole) {
 }

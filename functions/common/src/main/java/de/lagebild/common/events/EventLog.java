@@ -6,12 +6,15 @@ import de.lagebild.common.Ids;
 import de.lagebild.common.bus.Bus;
 import de.lagebild.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -58,6 +61,21 @@ public class EventLog {
     public Uni<List<Event>> after(UUID roomId, long afterSeq, int limit) {
         return Event.<Event>find("roomId = ?1 and seq > ?2 order by seq", roomId, afterSeq)
                 .page(0, limit).list();
+    }
+
+    /**
+     * Runs {@code work} in one transaction; after the commit, announces the events it appended
+     * through the given writer, so that streams wake up only for what is committed.
+     */
+    public <T> Uni<T> transaction(Function<LogWriter, Uni<T>> work) {
+        LogWriter writer = new LogWriter(this);
+        return Panache.withTransaction(() -> work.apply(writer))
+                .call(result -> Multi.createFrom().iterable(List.copyOf(writer.toAnnounce()))
+                        .onItem().transformToUniAndConcatenate(this::announce)
+                        .collect().last()
+                        // Committed is committed: a lost wake-up is caught up by the streams' own sweep.
+                        .onFailure().invoke(failure -> Log.warnf("could not announce events: %s", failure.getMessage()))
+                        .onFailure().recoverWithNull());
     }
 
     /** Wakes the listeners of the room; call after the transaction committed. */

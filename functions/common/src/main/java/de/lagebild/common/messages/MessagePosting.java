@@ -5,12 +5,12 @@ import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.access.Permission;
 import de.lagebild.common.events.ClientWrites;
 import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.LogWriter;
 import de.lagebild.common.events.NewEvent;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.Roles;
 import de.lagebild.common.membership.Chat;
 import de.lagebild.common.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -49,11 +49,10 @@ public class MessagePosting {
     }
 
     private Uni<PostedMessage> postOnce(Actor author, UUID chatId, UUID clientId, MessageDraft draft, String postedAs) {
-        return ClientWrites.once(() -> Panache.withTransaction(() -> chatFor(author, chatId, postedAs)
-                        .call(chat -> access.openRoom(chat.roomId))
-                        .call(chat -> references.check(chat, draft))
-                        .flatMap(chat -> append(author, chat, clientId, draft, postedAs))))
-                .call(posted -> posted.replayed() ? Uni.createFrom().voidItem() : eventLog.announce(posted.event()));
+        return ClientWrites.once(() -> eventLog.transaction(log -> chatFor(author, chatId, postedAs)
+                .call(chat -> access.openRoom(chat.roomId))
+                .call(chat -> references.check(chat, draft))
+                .flatMap(chat -> append(log, author, chat, clientId, draft, postedAs))));
     }
 
     private Uni<Chat> chatFor(Actor author, UUID chatId, String postedAs) {
@@ -63,10 +62,11 @@ public class MessagePosting {
         return access.chatMember(chatId, author, Permission.WRITE).flatMap(member -> Chat.<Chat>findById(chatId));
     }
 
-    private Uni<PostedMessage> append(Actor author, Chat chat, UUID clientId, MessageDraft draft, String postedAs) {
+    private Uni<PostedMessage> append(LogWriter log, Actor author, Chat chat, UUID clientId, MessageDraft draft,
+            String postedAs) {
         MessageView.Author authorView = new MessageView.Author(author.id(), author.displayName(), author.unit());
         Message message = new Message();
-        return eventLog.appendOnce(chat.roomId, clientId, author.id(), seq -> {
+        return log.appendOnce(chat.roomId, clientId, author.id(), seq -> {
             message.id = Ids.newId();
             message.chatId = chat.id;
             message.roomId = chat.roomId;
@@ -86,7 +86,7 @@ public class MessagePosting {
                     new NewEvent("message.created", chat.id, MessageView.of(message, authorView)));
         }).flatMap(appended -> appended.replayed()
                 ? Message.<Message>find("clientId", clientId).singleResult()
-                        .map(first -> new PostedMessage(MessageView.of(first, authorView), null))
-                : Uni.createFrom().item(new PostedMessage(MessageView.of(message, authorView), appended.event())));
+                        .map(first -> new PostedMessage(MessageView.of(first, authorView), true))
+                : Uni.createFrom().item(new PostedMessage(MessageView.of(message, authorView), false)));
     }
 }

@@ -1,11 +1,5 @@
 package de.lagebild.common.messages;
 
-import de.lagebild.common.events.Event;
-
-/** The outcome of posting: the message, and the event to announce (null when the client id was replayed). */
-public record PostedMessage(MessageView message, Event event) {
-
-    public boolean replayed() {
-        return event == null;
-    }
+/** The outcome of posting: the message, and whether this client id had posted it before. */
+public record PostedMessage(MessageView message, boolean replayed) {
 }

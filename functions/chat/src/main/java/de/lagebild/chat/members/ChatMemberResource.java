@@ -1,0 +1,73 @@
+package de.lagebild.chat.members;
+
+import de.lagebild.common.identity.CurrentUser;
+import de.lagebild.common.identity.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/v1/chats/{chatId}/members")
+@Tag(name = "Chats")
+@RolesAllowed(Roles.OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChatMemberResource {
+
+    private final CurrentUser currentUser;
+    private final ChatMembershipService membership;
+
+    public ChatMemberResource(CurrentUser currentUser, ChatMembershipService membership) {
+        this.currentUser = currentUser;
+        this.membership = membership;
+    }
+
+    @GET
+    @Operation(summary = "The members of a chat with their permissions and read markers (needs read)")
+    public Uni<List<ChatMemberView>> members(@PathParam("chatId") UUID chatId) {
+        return currentUser.actor().flatMap(actor -> membership.members(actor, chatId));
+    }
+
+    @POST
+    @Operation(summary = "Add a member of the room to the chat (needs manage)",
+            description = "201 when added; 200 with the existing membership when the user already is a member.")
+    public Uni<RestResponse<ChatMemberView>> add(@PathParam("chatId") UUID chatId,
+            @NotNull @Valid AddChatMemberRequest request) {
+        return currentUser.actor().flatMap(actor -> membership.add(actor, chatId, request))
+                .map(added -> added.created()
+                        ? RestResponse.status(RestResponse.Status.CREATED, added.member())
+                        : RestResponse.ok(added.member()));
+    }
+
+    @PUT
+    @Path("/{userId}/permissions")
+    @Operation(summary = "Grant and revoke: set the member's permissions (needs manage)",
+            description = "409 when the last manager would lose manage.")
+    public Uni<ChatMemberView> setPermissions(@PathParam("chatId") UUID chatId, @PathParam("userId") UUID userId,
+            @NotNull @Valid PermissionsRequest request) {
+        return currentUser.actor().flatMap(actor -> membership.setPermissions(actor, chatId, userId,
+                request.permissions()));
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @Operation(summary = "Remove a member (needs manage) or leave the chat (your own user id)",
+            description = "409 for the last manager.")
+    public Uni<Void> remove(@PathParam("chatId") UUID chatId, @PathParam("userId") UUID userId) {
+        return currentUser.actor().flatMap(actor -> membership.remove(actor, chatId, userId));
+    }
+}
