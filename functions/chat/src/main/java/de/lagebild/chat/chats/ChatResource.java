@@ -1,6 +1,7 @@
 package de.lagebild.chat.chats;
 
-import de.lagebild.common.events.ClientWrites;
+import de.lagebild.chat.message.MessageService;
+import de.lagebild.chat.message.ReadMarkerRequest;
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
 import io.smallrye.mutiny.Uni;
@@ -9,19 +10,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/v1")
+@Path("/v1/chats/{chatId}")
 @Tag(name = "Chats")
 @RolesAllowed(Roles.OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,38 +29,27 @@ public class ChatResource {
 
     private final CurrentUser currentUser;
     private final ChatService chats;
+    private final MessageService messages;
 
-    public ChatResource(CurrentUser currentUser, ChatService chats) {
+    public ChatResource(CurrentUser currentUser, ChatService chats, MessageService messages) {
         this.currentUser = currentUser;
         this.chats = chats;
-    }
-
-    @POST
-    @Path("/rooms/{roomId}/chats")
-    @Operation(summary = "Create a chat in a room (room members)",
-            description = "The creator gets read, write and manage; listed room members get read and write. "
-                    + "201 for a new chat; 200 with the same chat for a retry with the same client id.")
-    public Uni<RestResponse<ChatView>> create(@PathParam("roomId") UUID roomId,
-            @NotNull @Valid CreateChatRequest request) {
-        return currentUser.actor()
-                .flatMap(actor -> ClientWrites.once(() -> chats.create(actor, roomId, request)))
-                .map(created -> created.replayed()
-                        ? RestResponse.ok(created.chat())
-                        : RestResponse.ResponseBuilder.<ChatView>created(URI.create("/v1/chats/" + created.chat().id()))
-                                .entity(created.chat()).build());
+        this.messages = messages;
     }
 
     @GET
-    @Path("/rooms/{roomId}/chats")
-    @Operation(summary = "The chats of a room that the caller is a member of")
-    public Uni<List<ChatView>> chatsOfRoom(@PathParam("roomId") UUID roomId) {
-        return currentUser.actor().flatMap(actor -> chats.chatsOf(actor, roomId));
-    }
-
-    @GET
-    @Path("/chats/{chatId}")
     @Operation(summary = "One chat with the caller's permissions; 404 unless the caller is a member")
     public Uni<ChatView> chat(@PathParam("chatId") UUID chatId) {
         return currentUser.actor().flatMap(actor -> chats.chat(actor, chatId));
+    }
+
+    @PUT
+    @Path("/read-marker")
+    @Operation(summary = "Mark the chat read up to a seq (needs read); markers only move forward",
+            description = "Other members see it in the member list and as a chat.read event.")
+    public Uni<Map<String, Long>> markRead(@PathParam("chatId") UUID chatId,
+            @NotNull @Valid ReadMarkerRequest request) {
+        return currentUser.actor().flatMap(actor -> messages.markRead(actor, chatId, request.seq()))
+                .map(seq -> Map.of("readUpToSeq", seq));
     }
 }

@@ -18,20 +18,18 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/v1/chats/{chatId}")
+@Path("/v1/chats/{chatId}/messages")
 @Tag(name = "Messages")
 @RolesAllowed(Roles.OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +47,6 @@ public class MessageResource {
     }
 
     @POST
-    @Path("/messages")
     @Operation(summary = "Send a message (needs write)",
             description = "Acknowledged only after commit. 201 for a new message; 200 with the first result for "
                     + "a retry with the same client id. A POI or attachment of another chat is rejected.")
@@ -65,7 +62,6 @@ public class MessageResource {
     }
 
     @GET
-    @Path("/messages")
     @Operation(summary = "History in seq order (needs read)",
             description = "`after`: the page after that seq (forwards); `before`: the page before it (backwards); "
                     + "neither: the latest page. Deleted messages keep their place without content.")
@@ -80,7 +76,7 @@ public class MessageResource {
     }
 
     @PATCH
-    @Path("/messages/{messageId}")
+    @Path("/{messageId}")
     @Operation(summary = "Edit the text of one's own message (needs write)")
     public Uni<MessageView> edit(@PathParam("chatId") UUID chatId, @PathParam("messageId") UUID messageId,
             @NotNull @Valid EditMessageRequest request) {
@@ -88,18 +84,9 @@ public class MessageResource {
     }
 
     @DELETE
-    @Path("/messages/{messageId}")
+    @Path("/{messageId}")
     @Operation(summary = "Delete a message (its author, or a member with manage)")
     public Uni<Void> delete(@PathParam("chatId") UUID chatId, @PathParam("messageId") UUID messageId) {
         return currentUser.actor().flatMap(actor -> messages.delete(actor, chatId, messageId));
-    }
-
-    @PUT
-    @Path("/read-marker")
-    @Operation(summary = "Mark the chat read up to a seq (needs read); markers only move forward")
-    public Uni<Map<String, Long>> markRead(@PathParam("chatId") UUID chatId,
-            @NotNull @Valid ReadMarkerRequest request) {
-        return currentUser.actor().flatMap(actor -> messages.markRead(actor, chatId, request.seq()))
-                .map(seq -> Map.of("readUpToSeq", seq));
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/v1/rooms/{roomId}")
+@Path("/v1/rooms/{roomId}/members")
 @Tag(name = "Rooms")
 @RolesAllowed(Roles.OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,14 +36,12 @@ public class RoomMemberResource {
     }
 
     @GET
-    @Path("/members")
     @Operation(summary = "The members of a room with their roles")
     public Uni<List<RoomMemberView>> members(@PathParam("roomId") UUID roomId) {
         return currentUser.actor().flatMap(actor -> membership.members(actor, roomId));
     }
 
     @POST
-    @Path("/members")
     @Operation(summary = "Add a user to the room or change their role (room managers)",
             description = "201 when added, 200 when the membership already was so or its role changed.")
     public Uni<RestResponse<RoomMemberView>> add(@PathParam("roomId") UUID roomId,
@@ -55,17 +53,10 @@ public class RoomMemberResource {
     }
 
     @DELETE
-    @Path("/members/{userId}")
+    @Path("/{userId}")
     @Operation(summary = "Remove a user from the room and its chats (room managers)",
             description = "Refused with 409 for the last manager of the room or of one of its chats.")
     public Uni<Void> remove(@PathParam("roomId") UUID roomId, @PathParam("userId") UUID userId) {
         return currentUser.actor().flatMap(actor -> membership.remove(actor, roomId, userId));
-    }
-
-    @POST
-    @Path("/close")
-    @Operation(summary = "Close the room (room managers): it stays readable and becomes read-only")
-    public Uni<RoomView> close(@PathParam("roomId") UUID roomId) {
-        return currentUser.actor().flatMap(actor -> membership.close(actor, roomId));
     }
 }

@@ -30,10 +30,12 @@ public class RoomResource {
 
     private final CurrentUser currentUser;
     private final RoomService rooms;
+    private final RoomMembershipService membership;
 
-    public RoomResource(CurrentUser currentUser, RoomService rooms) {
+    public RoomResource(CurrentUser currentUser, RoomService rooms, RoomMembershipService membership) {
         this.currentUser = currentUser;
         this.rooms = rooms;
+        this.membership = membership;
     }
 
     @POST
@@ -60,5 +62,12 @@ public class RoomResource {
     @Operation(summary = "One room; 404 unless the caller is a member")
     public Uni<RoomView> one(@PathParam("roomId") UUID roomId) {
         return currentUser.actor().flatMap(actor -> rooms.room(actor, roomId));
+    }
+
+    @POST
+    @Path("/{roomId}/close")
+    @Operation(summary = "Close the room (room managers): it stays readable and becomes read-only")
+    public Uni<RoomView> close(@PathParam("roomId") UUID roomId) {
+        return currentUser.actor().flatMap(actor -> membership.close(actor, roomId));
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -36,8 +36,12 @@ class AuthorizationTest {
     private record Call(String name, String expectation, String user, int status, Function<String, Response> request) {
     }
 
-    @BeforeAll
+    /** Once per class; not in @BeforeAll, which runs before RestAssured knows the random test port. */
+    @BeforeEach
     void setUp() {
+        if (room != null) {
+            return;
+        }
         room = openRoom("lead1", "officer1", "officer2", "officer4", "officer5");
         chat = createChat("lead1", room, "officer1", "officer4", "officer5");
         setPermissions("lead1", chat, "officer1", "read");
