@@ -1,0 +1,60 @@
+package de.lagebild.media.admin;
+
+import de.lagebild.common.identity.Actor;
+import de.lagebild.common.identity.CurrentUser;
+import de.lagebild.common.identity.Roles;
+import de.lagebild.media.attachment.RequestFields;
+import de.lagebild.media.vertx.ReactiveCalls;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Data integration ("Datenintegration"): the police network injects photos and PDFs into a chat.
+ * Under /v1/admin, which the cluster exposes only internally, never on the phones' public route.
+ */
+@Path("/v1/admin/chats/{chatId}/media")
+@Tag(name = "Administration")
+@RolesAllowed(Roles.DOMAIN_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class InjectionResource {
+
+    private final CurrentUser currentUser;
+    private final MediaInjections injections;
+
+    public InjectionResource(CurrentUser currentUser, MediaInjections injections) {
+        this.currentUser = currentUser;
+        this.injections = injections;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Inject photos and PDFs with captions into a chat",
+            description = "Role `domain-admin`; no membership needed. Form fields: `clientId` (the batch), one or "
+                    + "more `file` parts and optionally one `caption` per file. Messages show the administrator's "
+                    + "name and postedAs=domain-admin. 201; 200 for a retry of the same batch.")
+    public RestResponse<InjectionResult> inject(@RestPath UUID chatId, @RestForm String clientId,
+            @RestForm("file") List<FileUpload> files, @RestForm("caption") List<String> captions) {
+        UUID batchClientId = RequestFields.clientId(clientId);
+        Uni<Actor> caller = currentUser.actor();
+        Actor admin = ReactiveCalls.await(() -> caller);
+        MediaInjections.Injected injected = injections.inject(admin, chatId, batchClientId,
+                files == null ? List.of() : files, captions == null ? List.of() : captions);
+        return RestResponse.status(injected.replayed() ? RestResponse.Status.OK : RestResponse.Status.CREATED,
+                injected.result());
+    }
+}

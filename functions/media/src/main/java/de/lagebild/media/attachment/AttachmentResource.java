@@ -1,0 +1,91 @@
+package de.lagebild.media.attachment;
+
+import de.lagebild.common.identity.Actor;
+import de.lagebild.common.identity.CurrentUser;
+import de.lagebild.common.identity.Roles;
+import de.lagebild.media.vertx.ReactiveCalls;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Uploads of photos and PDFs into a chat by its members. Blocking endpoints on worker threads:
+ * the body is streamed from the connection as it arrives, never held in memory as a whole.
+ */
+@Path("/v1/chats/{chatId}/attachments")
+@Tag(name = "Media")
+@RolesAllowed(Roles.OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+public class AttachmentResource {
+
+    private final CurrentUser currentUser;
+    private final ChatTargets targets;
+    private final AttachmentUploads uploads;
+
+    public AttachmentResource(CurrentUser currentUser, ChatTargets targets, AttachmentUploads uploads) {
+        this.currentUser = currentUser;
+        this.targets = targets;
+        this.uploads = uploads;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload a photo (JPEG, PNG) or a PDF as the raw request body",
+            description = "Needs `write` in the chat. The type is decided by the content; a contradicting "
+                    + "Content-Type or file name gives 415. Photos are re-encoded without metadata and get a "
+                    + "thumbnail. 201 with the attachment; 200 with the same attachment for a retry with the same "
+                    + "client id. Reference it from a photo or file message, or use /media-messages to upload and "
+                    + "post in one call.")
+    public RestResponse<AttachmentView> upload(@RestPath UUID chatId, @RestQuery String clientId,
+            @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return respond(chatId, new UploadRequest(RequestFields.clientId(clientId), fileName, contentType), body);
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a photo (JPEG, PNG) or a PDF as multipart form data",
+            description = "Form fields `clientId` and `file`; otherwise as the raw-body upload.")
+    public RestResponse<AttachmentView> uploadForm(@RestPath UUID chatId, @RestForm String clientId,
+            @RestForm("file") FileUpload file) {
+        UploadRequest request = new UploadRequest(RequestFields.clientId(clientId), FormFiles.name(file),
+                FormFiles.declaredType(file));
+        try (InputStream body = FormFiles.open(file, "file")) {
+            return respond(chatId, request, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RestResponse<AttachmentView> respond(UUID chatId, UploadRequest request, InputStream body) {
+        Uni<Actor> caller = currentUser.actor();
+        Actor actor = ReactiveCalls.await(() -> caller);
+        UploadTarget target = ReactiveCalls.await(() -> targets.forMember(actor, chatId));
+        AttachmentUploads.Uploaded uploaded = uploads.upload(actor, target, request, body);
+        AttachmentView view = AttachmentView.of(uploaded.attachment());
+        return uploaded.replayed()
+                ? RestResponse.ok(view)
+                : RestResponse.ResponseBuilder.<AttachmentView>created(URI.create("/v1/attachments/" + view.id()))
+                        .entity(view).build();
+    }
+}

@@ -1,0 +1,34 @@
+package de.lagebild.media.sweep;
+
+import de.lagebild.common.identity.Roles;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Called by a Kubernetes CronJob (functions scale to zero, so nothing is scheduled inside). */
+@Path("/v1/admin/media/sweep")
+@Tag(name = "Administration")
+@RolesAllowed(Roles.DOMAIN_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class SweepResource {
+
+    private final AbandonedUploads abandoned;
+
+    public SweepResource(AbandonedUploads abandoned) {
+        this.abandoned = abandoned;
+    }
+
+    @POST
+    @Blocking
+    @Operation(summary = "Remove uploads that never completed",
+            description = "Role `domain-admin`. Deletes the objects and rows of failed uploads and of uploads "
+                    + "pending longer than the configured timeout. Safe to call at any time and repeatedly.")
+    public SweepReport sweep() {
+        return abandoned.sweep();
+    }
+}
