@@ -1,0 +1,62 @@
+package de.lagebild.positions.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.lagebild.common.identity.Actor;
+import de.lagebild.common.problem.Problem;
+import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.problem.ProblemKind;
+import de.lagebild.positions.publish.BusFix;
+import de.lagebild.positions.publish.PositionPublisher;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Ingest of a batch: reads the fixes, stores the valid ones (track and latest position) and
+ * hands a fix that became the caller's latest position to the publisher. A batch without any
+ * valid fix is a 400 naming every offending field.
+ */
+@ApplicationScoped
+public class PositionIngest {
+
+    private final FixReader reader;
+    private final PositionWriter writer;
+    private final PositionPublisher publisher;
+    private final IngestConfig config;
+
+    public PositionIngest(FixReader reader, PositionWriter writer, PositionPublisher publisher, IngestConfig config) {
+        this.reader = reader;
+        this.writer = writer;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    public Uni<IngestResponse> ingest(Actor actor, PositionBatchRequest request) {
+        List<JsonNode> nodes = request == null ? null : request.fixes();
+        if (nodes == null || nodes.isEmpty()) {
+            throw ProblemException.invalidField("fixes", "must hold at least one fix");
+        }
+        if (nodes.size() > config.maxBatchSize()) {
+            throw ProblemException.invalidField("fixes", "must hold at most " + config.maxBatchSize() + " fixes");
+        }
+        FixReader.Read read = reader.read(nodes);
+        if (read.fixes().isEmpty()) {
+            throw noValidFix(read.rejected());
+        }
+        return writer.write(actor.id(), read.fixes()).map(written -> {
+            if (written.latest() != null) {
+                publisher.moved(BusFix.of(actor.id(), written.latest()));
+            }
+            return new IngestResponse(written.sharingPaused() ? 0 : read.fixes().size(), read.rejected(),
+                    written.sharingPaused());
+        });
+    }
+
+    private static ProblemException noValidFix(List<Rejection> rejected) {
+        List<Problem.FieldError> errors = rejected.stream()
+                .map(r -> new Problem.FieldError(r.field(), r.reason()))
+                .toList();
+        return new ProblemException(ProblemKind.INVALID_REQUEST,
+                "no fix of the batch is valid: " + rejected.size() + " rejected", errors);
+    }
+}

@@ -1,0 +1,106 @@
+package de.lagebild.positions.map;
+
+import de.lagebild.common.access.Permission;
+import de.lagebild.common.identity.Actor;
+import de.lagebild.positions.access.ChatAccess;
+import de.lagebild.positions.geojson.Feature;
+import de.lagebild.positions.geojson.FeatureCollection;
+import de.lagebild.positions.geojson.Point;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A chat's map of forces: the latest positions of its members who share, and their extent. Only
+ * members of the chat see it, and only positions of the chat's members are on it.
+ */
+@ApplicationScoped
+public class PositionMap {
+
+    private static final String FORCES = """
+            select u.id, u.username, u.display_name, u.unit, p.lat, p.lon, p.accuracy_m, p.heading_deg,
+                   p.speed_mps, p.altitude_m, p.recorded_at
+            from chat_members m
+            join users u on u.id = m.user_id and u.sharing_paused_at is null
+            join positions_latest p on p.user_id = m.user_id
+            where m.chat_id = $1
+            order by u.display_name, u.id""";
+
+    private static final String EXTENT = """
+            with points as (
+              select p.lon, p.lat, true as force
+              from chat_members m
+              join users u on u.id = m.user_id and u.sharing_paused_at is null
+              join positions_latest p on p.user_id = m.user_id
+              where m.chat_id = $1
+              union all
+              select lon, lat, false from pois where chat_id = $1 and deleted_at is null and $2
+            )
+            select count(*) filter (where force) as forces, count(*) filter (where not force) as pois,
+                   min(lon) as west, min(lat) as south, max(lon) as east, max(lat) as north
+            from points""";
+
+    private final Pool pool;
+    private final ChatAccess access;
+    private final MapConfig config;
+
+    public PositionMap(Pool pool, ChatAccess access, MapConfig config) {
+        this.pool = pool;
+        this.access = access;
+        this.config = config;
+    }
+
+    public Uni<FeatureCollection<ForceProperties>> forces(Actor actor, UUID chatId) {
+        return access.member(chatId, actor, Permission.READ)
+                .flatMap(member -> pool.preparedQuery(FORCES).execute(Tuple.of(chatId)))
+                .map(rows -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    List<Feature<ForceProperties>> features = new ArrayList<>();
+                    for (Row row : rows) {
+                        features.add(Feature.of(row.getUUID("id"),
+                                Point.of(row.getDouble("lon"), row.getDouble("lat")), propertiesOf(row, now)));
+                    }
+                    return FeatureCollection.of(features);
+                });
+    }
+
+    public Uni<ExtentView> extent(Actor actor, UUID chatId, boolean includePois) {
+        return access.member(chatId, actor, Permission.READ)
+                .flatMap(member -> pool.preparedQuery(EXTENT).execute(Tuple.of(chatId, includePois)))
+                .map(rows -> extentOf(rows.iterator().next()));
+    }
+
+    private ForceProperties propertiesOf(Row row, OffsetDateTime now) {
+        OffsetDateTime recordedAt = row.getOffsetDateTime("recorded_at");
+        Duration age = Duration.between(recordedAt, now);
+        return new ForceProperties(row.getUUID("id"), row.getString("display_name"), row.getString("username"),
+                row.getString("unit"), row.getDouble("accuracy_m"), row.getDouble("heading_deg"),
+                row.getDouble("speed_mps"), row.getDouble("altitude_m"), recordedAt,
+                Math.max(0, age.toSeconds()), age.compareTo(config.staleAfter()) > 0);
+    }
+
+    private ExtentView extentOf(Row row) {
+        int forces = row.getLong("forces").intValue();
+        int pois = row.getLong("pois").intValue();
+        if (forces + pois == 0) {
+            return new ExtentView(null, 0, 0);
+        }
+        double west = row.getDouble("west");
+        double south = row.getDouble("south");
+        double east = row.getDouble("east");
+        double north = row.getDouble("north");
+        double marginLon = Math.max((east - west) * config.extentMarginRatio(), config.extentMinMarginDeg());
+        double marginLat = Math.max((north - south) * config.extentMarginRatio(), config.extentMinMarginDeg());
+        return new ExtentView(new double[] {
+                Math.max(-180, west - marginLon), Math.max(-90, south - marginLat),
+                Math.min(180, east + marginLon), Math.min(90, north + marginLat)}, forces, pois);
+    }
+}

@@ -1,0 +1,103 @@
+package de.lagebild.positions.poi;
+
+import de.lagebild.common.events.ClientWrites;
+import de.lagebild.common.identity.CurrentUser;
+import de.lagebild.common.identity.Roles;
+import de.lagebild.positions.geojson.Feature;
+import de.lagebild.positions.geojson.FeatureCollection;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/v1/chats/{chatId}/map/pois")
+@Tag(name = "Map")
+@RolesAllowed(Roles.OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PoiResource {
+
+    private final CurrentUser currentUser;
+    private final PoiService pois;
+
+    public PoiResource(CurrentUser currentUser, PoiService pois) {
+        this.currentUser = currentUser;
+        this.pois = pois;
+    }
+
+    @GET
+    @Operation(summary = "The POIs on the chat's map",
+            description = "A GeoJSON FeatureCollection of Points (WGS 84). The ETag changes with every add, move and "
+                    + "delete; send it as If-None-Match to get 304 when nothing changed. Needs membership of the chat.")
+    public Uni<RestResponse<FeatureCollection<PoiProperties>>> list(@PathParam("chatId") UUID chatId,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return currentUser.actor().flatMap(actor -> pois.list(actor, chatId)).map(list -> {
+            String tag = PoiListTag.of(list);
+            if (PoiListTag.matches(ifNoneMatch, tag)) {
+                return RestResponse.ResponseBuilder.<FeatureCollection<PoiProperties>>create(RestResponse.Status.NOT_MODIFIED)
+                        .header(HttpHeaders.ETAG, tag).build();
+            }
+            FeatureCollection<PoiProperties> collection = FeatureCollection.of(
+                    list.stream().map(PoiProperties::featureOf).toList());
+            return RestResponse.ResponseBuilder.ok(collection).header(HttpHeaders.ETAG, tag).build();
+        });
+    }
+
+    @POST
+    @Operation(summary = "Add a POI to the chat's map",
+            description = "Needs the `write` permission in an open room. Appends a `poi.created` event (payload: the "
+                    + "POI) to the room's log. 201 for a new POI; 200 with the same POI for a retry with the same "
+                    + "client id.")
+    public Uni<RestResponse<Feature<PoiProperties>>> create(@PathParam("chatId") UUID chatId,
+            @NotNull @Valid CreatePoiRequest request) {
+        return currentUser.actor()
+                .flatMap(actor -> ClientWrites.once(() -> pois.create(actor, chatId, request)))
+                .map(changed -> {
+                    Feature<PoiProperties> feature = PoiProperties.featureOf(changed.poi());
+                    if (!changed.isNew()) {
+                        return RestResponse.ok(feature);
+                    }
+                    return RestResponse.ResponseBuilder.<Feature<PoiProperties>>created(
+                            URI.create("/v1/chats/" + chatId + "/map/pois/" + changed.poi().id)).entity(feature).build();
+                });
+    }
+
+    @PUT
+    @Path("/{poiId}")
+    @Operation(summary = "Move a POI (and optionally rename or describe it)",
+            description = "Needs the `write` permission in an open room. Appends a `poi.moved` event unless nothing "
+                    + "changes. With `version`, a POI changed meanwhile gives 409.")
+    public Uni<Feature<PoiProperties>> move(@PathParam("chatId") UUID chatId, @PathParam("poiId") UUID poiId,
+            @NotNull @Valid MovePoiRequest request) {
+        return currentUser.actor()
+                .flatMap(actor -> pois.move(actor, chatId, poiId, request))
+                .map(changed -> PoiProperties.featureOf(changed.poi()));
+    }
+
+    @DELETE
+    @Path("/{poiId}")
+    @Operation(summary = "Delete a POI",
+            description = "Needs the `write` permission in an open room. Appends a `poi.deleted` event; deleting a "
+                    + "deleted POI again changes nothing (204 as well).")
+    public Uni<RestResponse<Void>> delete(@PathParam("chatId") UUID chatId, @PathParam("poiId") UUID poiId) {
+        return currentUser.actor()
+                .flatMap(actor -> pois.delete(actor, chatId, poiId))
+                .map(changed -> RestResponse.noContent());
+    }
+}
