@@ -1,0 +1,11 @@
+package de.lagebild.chat.stream;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A frame from the client (see docs/stream-protocol.md): `hello` with the epoch and cursors it
+ * holds, `watch` / `unwatch` a chat's positions.
+ */
+record ClientFrame(String type, String epoch, Map<UUID, Long> cursors, UUID chatId) {
+}

@@ -1,0 +1,57 @@
+package de.lagebild.chat.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.common.identity.Roles;
+import de.lagebild.common.identity.UserRegistry;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The one socket per client (`/v1/stream`), authenticated on the upgrade. Frames are documented in
+ * docs/stream-protocol.md; the routing is the {@link StreamHub}'s.
+ */
+@WebSocket(path = "/v1/stream")
+@RolesAllowed(Roles.OFFICER)
+public class StreamEndpoint {
+
+    private final StreamHub hub;
+    private final UserRegistry users;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+
+    public StreamEndpoint(StreamHub hub, UserRegistry users, SecurityIdentity identity, ObjectMapper json) {
+        this.hub = hub;
+        this.users = users;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    @OnOpen
+    public Uni<Void> open(WebSocketConnection connection) {
+        return users.actorOf(identity).invoke(actor -> hub.open(connection, actor)).replaceWithVoid();
+    }
+
+    @OnTextMessage
+    public void receive(WebSocketConnection connection, String text) {
+        ClientFrame frame;
+        try {
+            frame = json.readValue(text, ClientFrame.class);
+        } catch (JsonProcessingException e) {
+            hub.rejectFrame(connection.id(), "not a valid frame: expected JSON with a known type and fields");
+            return;
+        }
+        hub.receive(connection.id(), frame);
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        hub.closed(connection.id());
+    }
+}
