@@ -1,0 +1,120 @@
+package de.lagebild.layers.features;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.common.identity.Roles;
+import de.lagebild.common.problem.ProblemException;
+import de.lagebild.layers.caching.ContentTag;
+import de.lagebild.layers.catalogue.LayerId;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/v1/layers")
+@Tag(name = "Layers")
+@RolesAllowed(Roles.OFFICER)
+public class FeatureResource {
+
+    static final String GEO_JSON = "application/geo+json";
+
+    private final FeatureQuery query;
+    private final FeatureQueryConfig config;
+    private final ObjectMapper json;
+
+    public FeatureResource(FeatureQuery query, FeatureQueryConfig config, ObjectMapper json) {
+        this.query = query;
+        this.config = config;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/{ids}/features")
+    @Produces({GEO_JSON, "application/json"})
+    @Operation(summary = "Features of one or more layers in a map view", description = """
+            A GeoJSON FeatureCollection (RFC 7946, WGS 84, longitude first) of the features that intersect the bbox, \
+            with their properties; each feature names its `layer`. Several layers at once: `schools,kindergartens`. \
+            At most `limit` features per layer; `layers[].truncated` (and `truncated` for any) says when a layer had \
+            more, so zoom in. Revalidate with If-None-Match: 304 while the layers are unchanged.""")
+    public Uni<RestResponse<String>> features(
+            @Parameter(description = "One layer id, or several separated by commas") @PathParam("ids") String ids,
+            @Parameter(description = "minLon,minLat,maxLon,maxLat in WGS 84", example = "9.95,53.54,10.05,53.58")
+            @QueryParam("bbox") String bbox,
+            @Parameter(description = "Features per layer, default 500") @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        List<String> layerIds = layerIds(ids);
+        BoundingBox box = BoundingBox.parse("bbox", bbox, config.maxBboxDegrees());
+        int max = checkedLimit(limit);
+        if (ifNoneMatch == null) {
+            return query(layerIds, box, max);
+        }
+        return query.versions(layerIds).flatMap(versions -> ContentTag.of("f1", versions)
+                .respond(ifNoneMatch, config.maxAge(), () -> query(layerIds, box, max)));
+    }
+
+    private Uni<RestResponse<String>> query(List<String> layerIds, BoundingBox box, int limit) {
+        return query.features(layerIds, box, limit).map(result -> {
+            StringBuilder versions = new StringBuilder();
+            boolean truncated = false;
+            for (FeatureLayer layer : result.layers()) {
+                versions.append(versions.length() == 0 ? "" : ",").append(layer.id()).append('@').append(layer.contentVersion());
+                truncated |= layer.truncated();
+            }
+            String body = collection(result, limit, truncated);
+            return ContentTag.of("f1", versions.toString())
+                    .withCaching(RestResponse.ResponseBuilder.ok(body, GEO_JSON), config.maxAge()).build();
+        });
+    }
+
+    private String collection(FeatureQuery.Result result, int limit, boolean truncated) {
+        try {
+            StringBuilder body = new StringBuilder(1024 + result.featureJson().stream().mapToInt(String::length).sum());
+            body.append("{\"type\":\"FeatureCollection\",\"limit\":").append(limit)
+                    .append(",\"truncated\":").append(truncated)
+                    .append(",\"layers\":").append(json.writeValueAsString(result.layers()))
+                    .append(",\"features\":[").append(String.join(",", result.featureJson())).append("]}");
+            return body.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> layerIds(String ids) {
+        Set<String> layerIds = new LinkedHashSet<>();
+        for (String id : ids.split(",", -1)) {
+            layerIds.add(LayerId.validated("ids", id.strip()));
+        }
+        if (layerIds.size() > config.maxLayers()) {
+            throw ProblemException.invalidField("ids", "names more than " + config.maxLayers() + " layers");
+        }
+        return List.copyOf(layerIds);
+    }
+
+    private int checkedLimit(String text) {
+        if (text == null) {
+            return Math.min(config.defaultLimit(), config.maxLimit());
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > config.maxLimit()) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + config.maxLimit());
+        }
+        return limit;
+    }
+}

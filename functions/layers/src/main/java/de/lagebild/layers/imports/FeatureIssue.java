@@ -1,0 +1,13 @@
+package de.lagebild.layers.imports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A feature that was rejected, or stored only after repair, and why. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FeatureIssue(
+        @Schema(description = "The feature's position in the source, from 1") int feature,
+        String externalId,
+        @Schema(description = "rejected or repaired") String outcome,
+        String reason) {
+}

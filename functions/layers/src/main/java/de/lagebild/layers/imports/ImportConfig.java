@@ -1,0 +1,30 @@
+package de.lagebild.layers.imports;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How imports fetch and store their sources. */
+@ConfigMapping(prefix = "lagebild.layers.import")
+public interface ImportConfig {
+
+    /** Time to open the connection to a source. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Time for a source to send all of its data, from the request on. */
+    @WithDefault("120s")
+    Duration readTimeout();
+
+    /** The largest source (download or upload) an import accepts, in bytes. */
+    @WithDefault("268435456")
+    long maxSourceBytes();
+
+    /** Features stored per INSERT statement. */
+    @WithDefault("1000")
+    int batchSize();
+
+    /** Rejected or repaired features listed one by one in a report; the counts are always complete. */
+    @WithDefault("500")
+    int maxReportedIssues();
+}

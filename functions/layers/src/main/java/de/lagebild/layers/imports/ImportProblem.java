@@ -1,0 +1,18 @@
+package de.lagebild.layers.imports;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem for an import that failed, with the import's report as an extension member:
+ * the layer kept its previous content.
+ */
+public record ImportProblem(String type, String title, int status, String detail,
+        @Schema(description = "The report of the failed import, also kept under /imports/{importId}") ImportReport report) {
+
+    static final String TYPE = "https://lagebild.de/problems/import-failed";
+
+    static ImportProblem of(ImportReport report, int status) {
+        return new ImportProblem(TYPE, "The import failed; the layer keeps its previous content", status,
+                report.error(), report);
+    }
+}
