@@ -1,10 +1,12 @@
 package de.lagebild.positions.ingest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One fix as the phone sends it. */
 @Schema(description = "A position fix in WGS 84")
+@RegisterForReflection
 public record FixRequest(
         @Schema(description = "Latitude in degrees, -90..90", required = true) Double lat,
         @Schema(description = "Longitude in degrees, -180..180", required = true) Double lon,

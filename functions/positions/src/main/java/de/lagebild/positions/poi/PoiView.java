@@ -1,9 +1,11 @@
 package de.lagebild.positions.poi;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A POI as the payload of its events (`poi.created`, `poi.moved`, `poi.deleted`) in the room's log. */
+@RegisterForReflection
 public record PoiView(UUID id, UUID chatId, String name, String description, String category, double lat, double lon,
         int version, UUID createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
 
