@@ -1,0 +1,59 @@
+package de.lagebild.chat.stream;
+
+import static de.lagebild.chat.support.ChatFixture.createChat;
+import static de.lagebild.chat.support.ChatFixture.openRoom;
+import static de.lagebild.chat.support.ChatFixture.sendText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.lagebild.chat.support.ChatInstance;
+import de.lagebild.chat.support.StreamClient;
+import io.restassured.RestAssured;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two running chat instances on one database: a message posted on one reaches sockets on the other. */
+class CrossInstanceDeliveryIT {
+
+    private static ChatInstance first;
+    private static ChatInstance second;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        first = ChatInstance.start("chat-instance-a");
+        second = ChatInstance.start("chat-instance-b");
+        RestAssured.port = first.port();
+    }
+
+    @AfterAll
+    static void stopInstances() throws Exception {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    void aMessagePostedOnOneInstanceReachesSocketsOnTheOther() throws Exception {
+        String room = openRoom("lead1", "officer1");
+        String chat = createChat("lead1", room, "officer1");
+        try (StreamClient onSecond = StreamClient.connect(second.port(), "officer1")) {
+            onSecond.hello(Map.of());
+            onSecond.awaitType("caught_up");
+
+            long sentAt = System.nanoTime();
+            sendText("lead1", chat, "über Instanz A");
+            JsonNode received = onSecond.await(f -> "event".equals(f.path("type").asText())
+                    && "über Instanz A".equals(f.path("payload").path("body").asText()), Duration.ofSeconds(5));
+            long millis = Duration.ofNanos(System.nanoTime() - sentAt).toMillis();
+
+            assertThat(received.path("chatId").asText()).isEqualTo(chat);
+            assertThat(millis).as("send to delivery across instances, ms").isLessThan(5000);
+        }
+    }
+}
