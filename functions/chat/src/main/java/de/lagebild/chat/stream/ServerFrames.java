@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds the server's frames (see docs/stream-protocol.md). An event's frame is built once for all recipients. */
+/** Builds the server's frames (see functions/chat/STREAM-PROTOCOL.md). An event's frame is built once for all recipients. */
 @ApplicationScoped
 class ServerFrames {
 

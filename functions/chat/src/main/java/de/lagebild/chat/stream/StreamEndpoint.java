@@ -15,7 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The one socket per client (`/v1/stream`), authenticated on the upgrade. Frames are documented in
- * docs/stream-protocol.md; the routing is the {@link StreamHub}'s.
+ * functions/chat/STREAM-PROTOCOL.md; the routing is the {@link StreamHub}'s.
  */
 @WebSocket(path = "/v1/stream")
 @RolesAllowed(Roles.OFFICER)
