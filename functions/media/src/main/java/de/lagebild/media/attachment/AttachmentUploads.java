@@ -65,10 +65,14 @@ public class AttachmentUploads {
                 throw ProblemException.unavailable("the object storage");
             }
         }
+        long started = System.nanoTime();
         try (SpooledUpload spooled = spool.spool(body, request.declaredMediaType(), request.fileName())) {
+            long spooledAt = System.nanoTime();
             Attachment stored = spooled.type().isPhoto()
                     ? storePhoto(actor, target, request, spooled)
                     : storeFile(actor, target, request, spooled);
+            Log.debugf("attachment %s stored: %d bytes spooled in %d ms, processed and stored in %d ms", stored.id(),
+                    spooled.size(), (spooledAt - started) / 1_000_000, (System.nanoTime() - spooledAt) / 1_000_000);
             abandoned.sweepSoon();
             return new Uploaded(stored, false);
         }

@@ -2,8 +2,8 @@ package de.lagebild.media.attachment;
 
 import de.lagebild.common.problem.ProblemException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.io.InputStream;
+import java.nio.file.Files;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Form file parts, which Quarkus has already written to a temp file bounded by the body size limit. */

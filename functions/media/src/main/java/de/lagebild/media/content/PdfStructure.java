@@ -51,8 +51,9 @@ public final class PdfStructure {
 
     private static String read(FileChannel channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
-            // keep reading until the window is full or the file ends
+        int read = 0;
+        while (buffer.hasRemaining() && read >= 0) {
+            read = channel.read(buffer, position + buffer.position());
         }
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1);
     }

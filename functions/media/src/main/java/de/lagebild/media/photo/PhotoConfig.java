@@ -11,8 +11,12 @@ public interface PhotoConfig {
     @WithDefault("50")
     int maxMegapixels();
 
-    /** The served copy's longest edge; larger photos are scaled down. */
-    @WithDefault("4096")
+    /**
+     * The served copy's longest edge; larger photos are decoded at a reduced scale. 2048 px is
+     * plenty on a phone and keeps re-encoding fast; the full-resolution original can be kept
+     * (lagebild.media.keep-originals) for members with `manage`.
+     */
+    @WithDefault("2048")
     int maxEdge();
 
     /** The thumbnail's longest edge. */

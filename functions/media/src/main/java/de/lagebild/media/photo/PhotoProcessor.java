@@ -77,7 +77,8 @@ public class PhotoProcessor {
                         + " pixels; at most " + config.maxMegapixels() + " megapixels are accepted");
             }
             ImageReadParam param = reader.getDefaultReadParam();
-            int subsampling = Math.max(1, Math.max(width, height) / config.maxEdge());
+            // Rounded up, so the decoder itself delivers at most the served size and no costly rescale follows.
+            int subsampling = Math.max(1, (Math.max(width, height) + config.maxEdge() - 1) / config.maxEdge());
             param.setSourceSubsampling(subsampling, subsampling, 0, 0);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));

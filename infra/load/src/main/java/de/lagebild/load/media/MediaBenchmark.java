@@ -1,0 +1,277 @@
+package de.lagebild.load.media;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.load.LatencyReport;
+import de.lagebild.load.Scenario;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Photo uploads with thumbnails against the running media function: a phone-sized JPEG of about
+ * 10 MB (4032 x 3024), first one upload at a time, then N at once. Prints latency percentiles per
+ * phase and the media function's peak heap (sampled from /q/metrics every 50 ms) per phase, and the
+ * heap growth per additional concurrent upload. The chat is made with psql (the chat API is another
+ * function's); the user row comes from the first API call.
+ *
+ * <p>Arguments (all optional): {@code --base http://127.0.0.1:8084 --concurrency 10 --uploads 60
+ * --size-mb 10 --user officer1 --body raw|multipart}.
+ */
+public class MediaBenchmark implements Scenario {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().build();
+
+    private String base = "http://127.0.0.1:8084";
+    private int concurrency = 10;
+    private int uploads = 60;
+    private double sizeMb = 10;
+    private String user = "officer1";
+    private boolean multipart;
+
+    @Override
+    public void run(String[] args) throws Exception {
+        parse(args);
+        String token = token(user);
+        call("GET", "/v1/attachments/" + UUID.randomUUID(), token, null);
+        UUID chatId = createChat(user);
+        byte[] photo = phonePhoto((long) (sizeMb * 1024 * 1024));
+        System.out.printf(Locale.ROOT, "media: %d byte JPEG (4032 x 3024), %s body, into chat %s at %s%n", photo.length,
+                multipart ? "multipart" : "raw", chatId, base);
+
+        runPhase("warm-up", 1, 3, chatId, photo, token);
+        Phase single = runPhase("upload c=1", 1, Math.max(5, uploads / 6), chatId, photo, token);
+        Phase parallel = runPhase("upload c=" + concurrency, concurrency, uploads, chatId, photo, token);
+
+        double growth = (parallel.peakHeap - single.peakHeap) / (double) Math.max(1, concurrency - 1);
+        System.out.printf(Locale.ROOT, "heap: idle %.1f MB, peak c=1 %.1f MB, peak c=%d %.1f MB, growth per additional"
+                        + " concurrent upload %.2f MB%n", mb(single.idleHeap), mb(single.peakHeap), concurrency,
+                mb(parallel.peakHeap), mb((long) growth));
+    }
+
+    private record Phase(long idleHeap, long peakHeap) {
+    }
+
+    private Phase runPhase(String name, int threads, int count, UUID chatId, byte[] photo, String token)
+            throws Exception {
+        long idle = heapUsed();
+        AtomicLong peak = new AtomicLong(idle);
+        AtomicInteger failures = new AtomicInteger();
+        LatencyReport report = new LatencyReport(name);
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    peak.accumulateAndGet(heapUsed(), Math::max);
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger remaining = new AtomicInteger(count);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    long begin = System.nanoTime();
+                    int status = upload(chatId, photo, token);
+                    report.recordNanos(System.nanoTime() - begin);
+                    if (status != 201) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        sampler.interrupt();
+        sampler.join();
+        System.out.println(report.summary(seconds) + " failures=" + failures.get()
+                + String.format(Locale.ROOT, " peakHeap=%.1f MB", mb(peak.get())));
+        return new Phase(idle, peak.get());
+    }
+
+    private int upload(UUID chatId, byte[] photo, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder().header("Authorization", "Bearer " + token);
+        if (multipart) {
+            String boundary = "lagebild" + UUID.randomUUID().toString().replace("-", "");
+            request.uri(URI.create(base + "/v1/chats/" + chatId + "/attachments"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArrays(multipartBody(boundary, photo)));
+        } else {
+            request.uri(URI.create(base + "/v1/chats/" + chatId + "/attachments?clientId=" + UUID.randomUUID()
+                            + "&fileName=bench.jpg"))
+                    .header("Content-Type", "image/jpeg")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(photo));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static List<byte[]> multipartBody(String boundary, byte[] photo) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"clientId\"\r\n\r\n"
+                + UUID.randomUUID() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\"bench.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        return List.of(head.getBytes(StandardCharsets.US_ASCII), photo, tail.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A 12 MP photo whose detail (noise over a gradient) is tuned until the JPEG is about the wanted size. */
+    static byte[] phonePhoto(long targetBytes) throws IOException {
+        int low = 0;
+        int high = 128;
+        byte[] best = encode(render(high));
+        for (int step = 0; step < 5; step++) {
+            int amplitude = (low + high) / 2;
+            byte[] candidate = encode(render(amplitude));
+            if (candidate.length >= targetBytes) {
+                best = candidate;
+                high = amplitude;
+            } else {
+                low = amplitude;
+            }
+        }
+        return best;
+    }
+
+    private static BufferedImage render(int noise) {
+        int width = 4032;
+        int height = 3024;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(42);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = clamp(x * 255 / width + random.nextInt(2 * noise + 1) - noise);
+                int g = clamp(y * 255 / height + random.nextInt(2 * noise + 1) - noise);
+                int b = clamp(128 + random.nextInt(2 * noise + 1) - noise);
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return image;
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
+    }
+
+    private static byte[] encode(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.95f);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Sum of jvm_memory_used_bytes over the heap pools of the media function. */
+    private long heapUsed() throws IOException {
+        try {
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long sum = 0;
+            for (String line : metrics.body().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** A room and chat with the user as manager, in the local database `lagebild`. */
+    private static UUID createChat(String username) throws IOException, InterruptedException {
+        UUID room = UUID.randomUUID();
+        UUID chat = UUID.randomUUID();
+        String owner = "(select id from users where username = '" + username + "')";
+        String sql = "insert into rooms (id, name, created_by) values ('" + room + "', 'Benchmark', " + owner + ");"
+                + "insert into room_members (room_id, user_id, role, added_by) values ('" + room + "', " + owner
+                + ", 'manager', " + owner + ");"
+                + "insert into chats (id, room_id, name, created_by) values ('" + chat + "', '" + room
+                + "', 'Benchmark', " + owner + ");"
+                + "insert into chat_members (chat_id, user_id, room_id, can_manage, added_by) values ('" + chat
+                + "', " + owner + ", '" + room + "', true, " + owner + ");";
+        ProcessBuilder psql = new ProcessBuilder("psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U",
+                "lagebild", "-d", "lagebild", "-c", sql).inheritIO();
+        psql.environment().put("PGPASSWORD", "lagebild");
+        if (psql.start().waitFor() != 0) {
+            throw new IllegalStateException("psql could not create the benchmark chat");
+        }
+        return chat;
+    }
+
+    private String token(String username) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=lagebild-app&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=test";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:8180/realms/lagebild/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token: " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private int call(String method, String path, String token, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--base" -> base = args[i + 1];
+                case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
+                case "--uploads" -> uploads = Integer.parseInt(args[i + 1]);
+                case "--size-mb" -> sizeMb = Double.parseDouble(args[i + 1]);
+                case "--user" -> user = args[i + 1];
+                case "--body" -> multipart = "multipart".equals(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+    }
+
+    private static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}
