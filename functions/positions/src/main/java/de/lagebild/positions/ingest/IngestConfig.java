@@ -24,6 +24,13 @@ public interface IngestConfig {
     @WithDefault("4")
     int maxStatementsInFlight();
 
+    /**
+     * Most fixes waiting for a statement; beyond it requests get 503 with Retry-After, so an
+     * overloaded database sheds load instead of piling up memory and latency.
+     */
+    @WithDefault("50000")
+    int maxQueuedFixes();
+
     /** Most fixes written by one statement. */
     @WithDefault("2000")
     int maxFixesPerStatement();

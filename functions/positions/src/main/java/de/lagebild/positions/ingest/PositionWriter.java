@@ -1,5 +1,6 @@
 package de.lagebild.positions.ingest;
 
+import de.lagebild.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -71,6 +72,7 @@ public class PositionWriter {
     private final IngestConfig config;
     private final Queue<Pending> queue = new ArrayDeque<>();
     private int inFlight;
+    private int queuedFixes;
 
     public PositionWriter(Pool pool, IngestConfig config) {
         this.pool = pool;
@@ -90,7 +92,12 @@ public class PositionWriter {
     private void enqueue(Pending pending) {
         List<Pending> batch;
         synchronized (this) {
+            if (queuedFixes + pending.fixes().size() > config.maxQueuedFixes()) {
+                pending.fail(ProblemException.unavailable("the position store"));
+                return;
+            }
             queue.add(pending);
+            queuedFixes += pending.fixes().size();
             batch = nextBatch();
         }
         if (batch != null) {
@@ -111,6 +118,7 @@ public class PositionWriter {
             batch.add(next);
             fixes += next.fixes().size();
         }
+        queuedFixes -= fixes;
         inFlight++;
         return batch;
     }

@@ -46,12 +46,14 @@ public final class PositionsBenchmark implements Scenario {
         List<String> userIds = userIds(options, tokens);
         System.out.printf(Locale.ROOT, "%d users ready in %.1f s%n", tokens.size(), (System.nanoTime() - setup) / 1e9);
 
-        CpuMeter cpu = new CpuMeter(options.functionPid());
+        CpuMeter cpu = new CpuMeter(options.functionPid(), options.jdbcUrl().substring(options.jdbcUrl().lastIndexOf('/') + 1));
         try (BusProbe bus = new BusProbe(options.jdbcUrl());
              Connection stats = DriverManager.getConnection(options.jdbcUrl(), "lagebild", "lagebild")) {
             PhoneFleet fleet = new PhoneFleet(options, tokens, userIds, bus);
             fleet.drive(Duration.ofSeconds(options.warmupSeconds()));
 
+            ServerTimer server = new ServerTimer(options.url());
+            ServerTimer.Reading serverBefore = server.read();
             CpuMeter.Sample cpuBefore = cpu.sample();
             long commitsBefore = commits(stats);
             long started = System.nanoTime();
@@ -62,22 +64,24 @@ public final class PositionsBenchmark implements Scenario {
             double seconds = (System.nanoTime() - started) / 1e9;
             CpuMeter.Sample used = cpu.sample().minus(cpuBefore);
             long commitsDuring = commits(stats) - commitsBefore;
+            double serverMeanMillis = server.read().meanMillisSince(serverBefore);
             fleet.recording(false);
             Thread.sleep(1_000);
             bus.recording(false);
 
-            report(options, fleet, bus, used, commitsDuring, seconds);
+            report(options, fleet, bus, used, commitsDuring, serverMeanMillis, seconds);
         }
     }
 
     private static void report(BenchOptions options, PhoneFleet fleet, BusProbe bus, CpuMeter.Sample cpu, long commits,
-            double seconds) {
+            double serverMeanMillis, double seconds) {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.println();
         System.out.printf(Locale.ROOT, "stored fixes: %d in %.1f s = %.0f fixes/s (target %d), %d requests ok, failures %s%n",
                 fleet.storedFixes.get(), seconds, fleet.storedFixes.get() / seconds, options.rate(),
                 fleet.okRequests.get(), fleet.failures);
         System.out.println(fleet.ingest.summary(seconds));
+        System.out.printf(Locale.ROOT, "mean time inside the function (its metrics): %.2f ms%n", serverMeanMillis);
         System.out.println(fleet.scheduleLag.summary(seconds));
         System.out.println(bus.sendToBus.summary(seconds));
         System.out.println(bus.storedToBus.summary(seconds));
@@ -88,10 +92,12 @@ public final class PositionsBenchmark implements Scenario {
                 bus.publishedFixes.get() / (double) Math.max(1, bus.notifications.get()), bus.maxPayloadBytes.get(),
                 bus.matchedFixes.get());
         System.out.printf(Locale.ROOT, "database commits: %.0f/s (all clients of the database)%n", commits / seconds);
-        System.out.printf(Locale.ROOT, "CPU over %d cores: machine busy %.0f %%, PostgreSQL %.0f %% (%.2f cores, %.0f %% "
-                        + "of the busy CPU), positions function %s%n",
+        System.out.printf(Locale.ROOT, "CPU over %d cores: machine busy %.0f %%; PostgreSQL %.0f %% (%.2f cores, %.0f %% "
+                        + "of the busy CPU), of which the backends of this database %.0f %% (%.2f cores); "
+                        + "positions function %s%n",
                 cores, 100 * cpu.machineBusy() / cpu.machineTotal(), 100 * cpu.postgres() / (seconds * cores),
                 cpu.postgres() / seconds, 100 * cpu.postgres() / Math.max(0.01, cpu.machineBusy()),
+                100 * cpu.postgresOwnDb() / (seconds * cores), cpu.postgresOwnDb() / seconds,
                 options.functionPid() > 0
                         ? String.format(Locale.ROOT, "%.0f %% (%.2f cores)", 100 * cpu.function() / (seconds * cores),
                                 cpu.function() / seconds)
