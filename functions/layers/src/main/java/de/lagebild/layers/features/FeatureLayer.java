@@ -1,8 +1,10 @@
 package de.lagebild.layers.features;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One layer's part of a feature response: which layer, its attribution, and whether its features were cut off. */
+@RegisterForReflection
 public record FeatureLayer(
         String id,
         String name,

@@ -1,11 +1,13 @@
 package de.lagebild.layers.imports;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem for an import that failed, with the import's report as an extension member:
  * the layer kept its previous content.
  */
+@RegisterForReflection
 public record ImportProblem(String type, String title, int status, String detail,
         @Schema(description = "The report of the failed import, also kept under /imports/{importId}") ImportReport report) {
 

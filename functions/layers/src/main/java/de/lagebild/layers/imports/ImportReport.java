@@ -1,6 +1,7 @@
 package de.lagebild.layers.imports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an import did: kept with the import and readable by layer admins. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record ImportReport(
         UUID id,
         String layerId,
@@ -31,6 +33,7 @@ public record ImportReport(
 
     /** Where the data came from: a URL or an upload, its format, size, hash and CRS. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
     public record Source(String kind, String url, String format, Long bytes, String sha256,
             @Schema(description = "The CRS declared for the source; the data's own srsName or crs member wins") String declaredCrs) {
     }

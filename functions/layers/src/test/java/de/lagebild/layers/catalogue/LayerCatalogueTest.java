@@ -75,6 +75,8 @@ class LayerCatalogueTest {
                 .body(definition("Kitas", "care", "https://example.org/wfs")).when().put("/v1/admin/layers/" + id)
                 .then().statusCode(201);
         given().auth().oauth2(Tokens.of("officer1")).when().get("/v1/admin/layers/" + id).then().statusCode(403);
+        given().auth().oauth2(Tokens.of("officer1")).when().get("/v1/admin/layers").then().statusCode(403);
+        given().when().get("/v1/admin/layers").then().statusCode(401);
         given().auth().oauth2(Tokens.of("officer1")).when().delete("/v1/admin/layers/" + id).then().statusCode(403);
         given().auth().oauth2(Tokens.of(Layers.ADMIN)).when().get("/v1/admin/layers")
                 .then().statusCode(200).body("id", hasItem(id));
@@ -89,6 +91,11 @@ class LayerCatalogueTest {
         given().auth().oauth2(Tokens.of("civilian1")).when().get("/v1/layers")
                 .then().statusCode(403).contentType("application/problem+json");
         given().when().get("/v1/layers").then().statusCode(401);
+        String id = Layers.upload("kitas", null);
+        given().auth().oauth2(Tokens.of("civilian1")).when().get("/v1/layers/" + id)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get("/v1/layers/" + id).then().statusCode(401);
+        given().auth().oauth2(Tokens.of("officer1")).when().get("/v1/layers/" + id).then().statusCode(200);
         given().auth().oauth2(Tokens.of("officer1")).when().get("/v1/layers/" + Layers.newId("missing"))
                 .then().statusCode(404).contentType("application/problem+json").body("detail", is("layer not found"));
     }

@@ -12,6 +12,7 @@ import de.lagebild.layers.testing.Layers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -46,7 +47,7 @@ class FeatureQueryTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(both.getList("layers.id")).containsExactly(schools, kitas);
         assertThat(both.getList("layers.returned")).containsExactly(30, 20);
-        assertThat(both.getList("features").stream().filter(f -> kitas.equals(((java.util.Map<?, ?>) f).get("layer"))))
+        assertThat(both.getList("features").stream().filter(f -> kitas.equals(((Map<?, ?>) f).get("layer"))))
                 .hasSize(20);
         given().auth().oauth2(Tokens.of("officer3")).queryParam("bbox", CITY)
                 .when().get("/v1/layers/" + schools + "," + Layers.newId("missing") + "/features")

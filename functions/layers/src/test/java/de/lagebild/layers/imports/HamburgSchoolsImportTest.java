@@ -2,10 +2,10 @@ package de.lagebild.layers.imports;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.layers.testing.Layers;
@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,7 +112,7 @@ class HamburgSchoolsImportTest {
                 .then().statusCode(200).body("status", is("failed")).body("rejected", is(581));
         given().auth().oauth2(Tokens.of(Layers.ADMIN)).when().get("/v1/admin/layers/" + layer + "/imports")
                 .then().statusCode(200).body("size()", is(2)).body("[0].id", is(importId))
-                .body("[0].issues", org.hamcrest.Matchers.nullValue());
+                .body("[0].issues", nullValue());
     }
 
     @Test
@@ -147,6 +148,13 @@ class HamburgSchoolsImportTest {
                 .then().statusCode(401);
         given().auth().oauth2(Tokens.of("officer1")).when().get("/v1/admin/layers/" + layer + "/imports")
                 .then().statusCode(403);
+        String importId = given().auth().oauth2(Tokens.of(Layers.ADMIN)).contentType("application/geo+json").body(schools())
+                .when().post("/v1/admin/layers/" + layer + "/import").then().statusCode(200).extract().path("id");
+        given().auth().oauth2(Tokens.of("officer1")).when().get("/v1/admin/layers/" + layer + "/imports/" + importId)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get("/v1/admin/layers/" + layer + "/imports/" + importId).then().statusCode(401);
+        given().auth().oauth2(Tokens.of(Layers.ADMIN)).when().get("/v1/admin/layers/" + layer + "/imports/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.of(Layers.ADMIN)).contentType("application/geo+json").body(schools())
                 .when().post("/v1/admin/layers/" + Layers.newId("missing") + "/import")
                 .then().statusCode(404).contentType("application/problem+json");

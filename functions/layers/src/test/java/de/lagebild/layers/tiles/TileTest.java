@@ -2,6 +2,7 @@ package de.lagebild.layers.tiles;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import de.lagebild.common.testing.Tokens;
@@ -24,7 +25,7 @@ class TileTest {
         String layer = imported(50);
         Response tile = tile("officer1", layer, HAMBURG);
         tile.then().statusCode(200).contentType("application/vnd.mapbox-vector-tile")
-                .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"));
+                .header("Cache-Control", containsString("max-age"));
         byte[] bytes = tile.asByteArray();
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         assertThat(text).as("the MVT layer is named after the layer").contains(layer);
