@@ -6,6 +6,7 @@ import de.lagebild.common.identity.Roles;
 import de.lagebild.media.vertx.ReactiveCalls;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -28,8 +29,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Uploads of photos and PDFs into a chat by its members. Blocking endpoints on worker threads:
- * the body is streamed from the connection as it arrives, never held in memory as a whole.
+ * Uploads of photos and PDFs into a chat by its members. The raw body goes to a temp file on the
+ * event loop; a multipart file part is written to a temp file by Quarkus. Never is a whole upload
+ * in memory; the blocking work runs on worker threads.
  */
 @Path("/v1/chats/{chatId}/attachments")
 @Tag(name = "Media")
@@ -40,15 +42,17 @@ public class AttachmentResource {
     private final CurrentUser currentUser;
     private final ChatTargets targets;
     private final AttachmentUploads uploads;
+    private final RawBodyUploads rawUploads;
 
-    public AttachmentResource(CurrentUser currentUser, ChatTargets targets, AttachmentUploads uploads) {
+    public AttachmentResource(CurrentUser currentUser, ChatTargets targets, AttachmentUploads uploads,
+            RawBodyUploads rawUploads) {
         this.currentUser = currentUser;
         this.targets = targets;
         this.uploads = uploads;
+        this.rawUploads = rawUploads;
     }
 
     @POST
-    @Blocking
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a photo (JPEG, PNG) or a PDF as the raw request body",
             description = "Needs `write` in the chat. The type is decided by the content; a contradicting "
@@ -56,9 +60,11 @@ public class AttachmentResource {
                     + "thumbnail. 201 with the attachment; 200 with the same attachment for a retry with the same "
                     + "client id. Reference it from a photo or file message, or use /media-messages to upload and "
                     + "post in one call.")
-    public RestResponse<AttachmentView> upload(@RestPath UUID chatId, @RestQuery String clientId,
-            @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return respond(chatId, new UploadRequest(RequestFields.clientId(clientId), fileName, contentType), body);
+    public Uni<RestResponse<AttachmentView>> upload(@RestPath UUID chatId, @RestQuery String clientId,
+            @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            HttpServerRequest http) {
+        UploadRequest request = new UploadRequest(RequestFields.clientId(clientId), fileName, contentType);
+        return rawUploads.upload(chatId, request, http, (actor, uploaded) -> respond(uploaded));
     }
 
     @POST
@@ -81,7 +87,10 @@ public class AttachmentResource {
         Uni<Actor> caller = currentUser.actor();
         Actor actor = ReactiveCalls.await(() -> caller);
         UploadTarget target = ReactiveCalls.await(() -> targets.forMember(actor, chatId));
-        AttachmentUploads.Uploaded uploaded = uploads.upload(actor, target, request, body);
+        return respond(uploads.upload(actor, target, request, body));
+    }
+
+    private static RestResponse<AttachmentView> respond(AttachmentUploads.Uploaded uploaded) {
         AttachmentView view = AttachmentView.of(uploaded.attachment());
         return uploaded.replayed()
                 ? RestResponse.ok(view)

@@ -71,6 +71,10 @@ public class UploadSpool {
     }
 
     private Path spoolDirectory() {
+        return spoolDirectory(config);
+    }
+
+    static Path spoolDirectory(UploadConfig config) {
         try {
             Path dir = Paths.get(config.spoolDirectory().orElse(System.getProperty("java.io.tmpdir")));
             return Files.createDirectories(dir);

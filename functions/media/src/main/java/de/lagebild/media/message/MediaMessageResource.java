@@ -6,12 +6,14 @@ import de.lagebild.common.identity.Roles;
 import de.lagebild.media.attachment.AttachmentUploads;
 import de.lagebild.media.attachment.ChatTargets;
 import de.lagebild.media.attachment.FormFiles;
+import de.lagebild.media.attachment.RawBodyUploads;
 import de.lagebild.media.attachment.RequestFields;
 import de.lagebild.media.attachment.UploadRequest;
 import de.lagebild.media.attachment.UploadTarget;
 import de.lagebild.media.vertx.ReactiveCalls;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -43,26 +45,29 @@ public class MediaMessageResource {
     private final ChatTargets targets;
     private final AttachmentUploads uploads;
     private final MediaMessages messages;
+    private final RawBodyUploads rawUploads;
 
     public MediaMessageResource(CurrentUser currentUser, ChatTargets targets, AttachmentUploads uploads,
-            MediaMessages messages) {
+            MediaMessages messages, RawBodyUploads rawUploads) {
         this.currentUser = currentUser;
         this.targets = targets;
         this.uploads = uploads;
         this.messages = messages;
+        this.rawUploads = rawUploads;
     }
 
     @POST
-    @Blocking
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a photo or PDF (raw body) and post it as a photo or file message",
             description = "Needs `write`. `clientId` identifies both the attachment and the message: a retry "
                     + "returns the first result (200) and stores nothing twice. 201 with attachment and message.")
-    public RestResponse<MediaMessageView> post(@RestPath UUID chatId, @RestQuery String clientId,
+    public Uni<RestResponse<MediaMessageView>> post(@RestPath UUID chatId, @RestQuery String clientId,
             @RestQuery String fileName, @RestQuery String caption,
-            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType, HttpServerRequest http) {
         UploadRequest request = new UploadRequest(RequestFields.clientId(clientId), fileName, contentType);
-        return respond(chatId, request, RequestFields.caption(caption), body);
+        String checkedCaption = RequestFields.caption(caption);
+        return rawUploads.upload(chatId, request, http,
+                (actor, uploaded) -> respond(messages.post(actor, uploaded.attachment(), request.clientId(), checkedCaption)));
     }
 
     @POST
@@ -87,7 +92,10 @@ public class MediaMessageResource {
         Actor actor = ReactiveCalls.await(() -> caller);
         UploadTarget target = ReactiveCalls.await(() -> targets.forMember(actor, chatId));
         AttachmentUploads.Uploaded uploaded = uploads.upload(actor, target, request, body);
-        MediaMessages.Posted posted = messages.post(actor, uploaded.attachment(), request.clientId(), caption);
+        return respond(messages.post(actor, uploaded.attachment(), request.clientId(), caption));
+    }
+
+    private static RestResponse<MediaMessageView> respond(MediaMessages.Posted posted) {
         return RestResponse.status(posted.replayed() ? RestResponse.Status.OK : RestResponse.Status.CREATED,
                 posted.view());
     }

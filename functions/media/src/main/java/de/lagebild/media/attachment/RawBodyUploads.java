@@ -1,0 +1,69 @@
+package de.lagebild.media.attachment;
+
+import de.lagebild.common.identity.Actor;
+import de.lagebild.common.identity.CurrentUser;
+import de.lagebild.media.content.RequestBodyFiles;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Raw-body uploads: caller and chat are checked on the event loop before a byte of the body is
+ * read, the body goes to a temp file on the event loop, and only then does a worker thread run
+ * the blocking rest (checks, image work, S3). A non-member's body is never read.
+ */
+@ApplicationScoped
+public class RawBodyUploads {
+
+    private final CurrentUser currentUser;
+    private final ChatTargets targets;
+    private final RequestBodyFiles bodies;
+    private final AttachmentUploads uploads;
+
+    public RawBodyUploads(CurrentUser currentUser, ChatTargets targets, RequestBodyFiles bodies,
+            AttachmentUploads uploads) {
+        this.currentUser = currentUser;
+        this.targets = targets;
+        this.bodies = bodies;
+        this.uploads = uploads;
+    }
+
+    /** What follows a stored upload on the worker thread, for example posting its message. */
+    @FunctionalInterface
+    public interface Then<T> {
+        T apply(Actor actor, AttachmentUploads.Uploaded uploaded);
+    }
+
+    public <T> Uni<T> upload(UUID chatId, UploadRequest request, HttpServerRequest http, Then<T> then) {
+        return currentUser.actor()
+                .flatMap(actor -> targets.forMember(actor, chatId)
+                        .flatMap(target -> bodies.receive(http).map(file -> new Received(actor, target, file))))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(received -> then.apply(received.actor(), store(received, request)));
+    }
+
+    private AttachmentUploads.Uploaded store(Received received, UploadRequest request) {
+        try (InputStream body = Files.newInputStream(received.file())) {
+            return uploads.upload(received.actor(), received.target(), request, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(received.file());
+            } catch (IOException e) {
+                Log.warnf("could not delete request body file %s: %s", received.file(), e.getMessage());
+            }
+        }
+    }
+
+    private record Received(Actor actor, UploadTarget target, Path file) {
+    }
+}

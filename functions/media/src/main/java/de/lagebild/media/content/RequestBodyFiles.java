@@ -1,0 +1,107 @@
+package de.lagebild.media.content;
+
+import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.problem.ProblemKind;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+
+/**
+ * Receives a raw request body on the event loop straight into a temp file, with back-pressure
+ * (the request is paused while the file's write queue is full) and a byte cap: no worker thread
+ * waits chunk by chunk for the network, and no more than a few buffers are in memory. The
+ * per-type limit and the content checks follow in {@link UploadSpool}.
+ */
+@ApplicationScoped
+public class RequestBodyFiles {
+
+    private final Vertx vertx;
+    private final UploadConfig config;
+
+    public RequestBodyFiles(Vertx vertx, UploadConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    /** The body in a temp file; the request must still be paused (Quarkus REST pauses it for endpoints without a body parameter). */
+    public Uni<Path> receive(HttpServerRequest request) {
+        long cap = Math.max(config.photoMaxSize().asLongValue(), config.fileMaxSize().asLongValue());
+        return Uni.createFrom().emitter(emitter -> vertx.fileSystem()
+                .createTempFile(UploadSpool.spoolDirectory(config).toString(), "body-", ".part", (String) null)
+                .onFailure(emitter::fail)
+                .onSuccess(path -> vertx.fileSystem().open(path, new OpenOptions().setWrite(true))
+                        .onFailure(emitter::fail)
+                        .onSuccess(file -> new Transfer(request, file, Path.of(path), cap, emitter).start())));
+    }
+
+    /** One body's way into its file. All callbacks run on the request's event loop. */
+    private final class Transfer {
+
+        private final HttpServerRequest request;
+        private final AsyncFile file;
+        private final Path path;
+        private final long cap;
+        private final UniEmitter<? super Path> emitter;
+        private long received;
+        private boolean finished;
+
+        Transfer(HttpServerRequest request, AsyncFile file, Path path, long cap, UniEmitter<? super Path> emitter) {
+            this.request = request;
+            this.file = file;
+            this.path = path;
+            this.cap = cap;
+            this.emitter = emitter;
+        }
+
+        void start() {
+            file.exceptionHandler(this::fail);
+            file.drainHandler(ignored -> request.resume());
+            request.exceptionHandler(this::fail);
+            request.handler(this::write);
+            request.endHandler(ignored -> file.close()
+                    .onFailure(this::fail)
+                    .onSuccess(closed -> {
+                        if (!finished) {
+                            finished = true;
+                            emitter.complete(path);
+                        }
+                    }));
+            if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                request.response().writeContinue();
+            }
+            request.resume();
+        }
+
+        private void write(Buffer chunk) {
+            if (finished) {
+                return;
+            }
+            received += chunk.length();
+            if (received > cap) {
+                fail(new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "an upload may have at most " + cap + " bytes"));
+                return;
+            }
+            file.write(chunk);
+            if (file.writeQueueFull()) {
+                request.pause();
+            }
+        }
+
+        private void fail(Throwable failure) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            request.handler(null);
+            file.close().onComplete(closed -> vertx.fileSystem().delete(path.toString())
+                    .onComplete(deleted -> emitter.fail(failure)));
+        }
+    }
+}
