@@ -31,6 +31,7 @@ class WfsImportTest {
                 .serve("/wfs32", "/wfs/kitas-gml32.xml", "application/gml+xml; version=3.2")
                 .serve("/wfs11", "/wfs/kitas-gml31.xml", "text/xml; subtype=gml/3.1.1")
                 .serve("/exception", "/wfs/exception.xml", "text/xml")
+                .serve("/schools.geojson", "/hamburg/schulen-2016-epsg25832.geojson", "application/geo+json")
                 .serveBytes("/malformed", "<wfs:FeatureCollection xmlns:wfs=\"http://www.opengis.net/wfs/2.0\"><wfs:member>"
                         .getBytes(StandardCharsets.UTF_8), "text/xml");
     }
@@ -123,6 +124,40 @@ class WfsImportTest {
         given().auth().oauth2(Tokens.of(Layers.ADMIN)).when().get("/v1/admin/layers/" + layer + "/imports")
                 .then().statusCode(200).body("size()", is(6))
                 .body("status", is(List.of("failed", "failed", "failed", "failed", "failed", "succeeded")));
+    }
+
+    @Test
+    void importsGeoJsonFromAUrlInTheCrsDeclaredForTheLayer() {
+        String layer = Layers.newId("schools");
+        Layers.define(layer, "geojson", wfs.url("/schools.geojson"), "EPSG:25832");
+        Layers.importFromSource(layer).then().statusCode(200)
+                .body("source.format", is("geojson")).body("source.declaredCrs", is("EPSG:25832")).body("stored", is(581));
+        assertThat(features(layer, "10.02,53.61,10.04,53.63").getList("features.properties.Name", String.class))
+                .contains(HamburgSchoolsImportTest.SCHOOL);
+    }
+
+    @Test
+    void malformedDataAndUnknownCrsFailTheImportWithAReason() {
+        String layer = Layers.upload("broken", null);
+        Layers.importData(layer, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",".getBytes(StandardCharsets.UTF_8),
+                        "application/geo+json", null)
+                .then().statusCode(422).body("detail", containsString("malformed GeoJSON at line 1"));
+        Layers.importData(layer, "{\"type\":\"Topology\",\"objects\":{}}".getBytes(StandardCharsets.UTF_8),
+                        "application/json", null)
+                .then().statusCode(422).body("detail", containsString("expected a FeatureCollection"));
+        Layers.importData(layer, "name;lat;lon".getBytes(StandardCharsets.UTF_8), "text/csv", null)
+                .then().statusCode(422).body("detail", containsString("neither GeoJSON nor GML"));
+        String gml = """
+                <wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:x="urn:x">
+                  <wfs:member><x:f gml:id="f1"><x:geom><gml:Point srsName="EPSG:99999"><gml:pos>1 2</gml:pos></gml:Point></x:geom></x:f></wfs:member>
+                </wfs:FeatureCollection>""";
+        Layers.importData(layer, gml.getBytes(StandardCharsets.UTF_8), "application/gml+xml", null)
+                .then().statusCode(422).body("detail", containsString("unknown CRS EPSG:99999"));
+        String noCrs = gml.replace(" srsName=\"EPSG:99999\"", "");
+        Layers.importData(layer, noCrs.getBytes(StandardCharsets.UTF_8), "application/gml+xml", null)
+                .then().statusCode(422).body("report.issues[0].reason", containsString("no srsName"));
+        Layers.importData(layer, noCrs.getBytes(StandardCharsets.UTF_8), "application/gml+xml", "EPSG:4326")
+                .then().statusCode(200).body("stored", is(1));
     }
 
     private static void redefine(String layer, String url) {
