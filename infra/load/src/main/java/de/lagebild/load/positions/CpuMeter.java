@@ -4,26 +4,42 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * CPU time from /proc: the whole machine, all PostgreSQL processes, and the function's JVM.
- * Linux counts in clock ticks of 10 ms (USER_HZ 100).
+ * CPU time from /proc: the whole machine, the PostgreSQL processes, and the function's JVM.
+ * Linux counts in clock ticks of 10 ms (USER_HZ 100). PostgreSQL is summed per process over
+ * the processes that lived through the window, so backends of other clients that end meanwhile
+ * do not distort it.
  */
 final class CpuMeter {
 
     private static final double TICK_SECONDS = 0.01;
 
-    /**
-     * CPU seconds used so far: the machine (busy and all), all PostgreSQL processes, the backends
-     * serving the benchmark's database (other databases on the server may be busy with other work),
-     * and the function.
-     */
-    record Sample(double machineBusy, double machineTotal, double postgres, double postgresOwnDb, double function) {
+    /** CPU ticks so far: the machine (busy and all), each PostgreSQL process, the function. */
+    record Sample(long machineBusy, long machineTotal, Map<Long, Long> postgres, Map<Long, Boolean> ownDb,
+            long function) {
+    }
 
-        Sample minus(Sample before) {
-            return new Sample(machineBusy - before.machineBusy, machineTotal - before.machineTotal,
-                    postgres - before.postgres, postgresOwnDb - before.postgresOwnDb, function - before.function);
+    /** CPU seconds used between two samples. */
+    record Usage(double machineBusy, double machineTotal, double postgres, double postgresOwnDb, double function) {
+
+        static Usage between(Sample before, Sample after) {
+            double postgres = 0;
+            double ownDb = 0;
+            for (Map.Entry<Long, Long> process : after.postgres().entrySet()) {
+                Long earlier = before.postgres().get(process.getKey());
+                double used = (process.getValue() - (earlier == null ? 0 : earlier)) * TICK_SECONDS;
+                postgres += used;
+                if (after.ownDb().get(process.getKey())) {
+                    ownDb += used;
+                }
+            }
+            return new Usage((after.machineBusy() - before.machineBusy()) * TICK_SECONDS,
+                    (after.machineTotal() - before.machineTotal()) * TICK_SECONDS, postgres, ownDb,
+                    (after.function() - before.function()) * TICK_SECONDS);
         }
     }
 
@@ -42,26 +58,23 @@ final class CpuMeter {
             total += Long.parseLong(cpu[i]);
         }
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-        double postgres = 0;
-        double ownDb = 0;
+        Map<Long, Long> postgres = new HashMap<>();
+        Map<Long, Boolean> ownDb = new HashMap<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
                 try {
                     if ("postgres".equals(Files.readString(process.resolve("comm")).trim())) {
-                        double used = ticks(process);
-                        postgres += used;
-                        if (servesDatabase(process)) {
-                            ownDb += used;
-                        }
+                        long pid = Long.parseLong(process.getFileName().toString());
+                        postgres.put(pid, ticks(process));
+                        ownDb.put(pid, servesDatabase(process));
                     }
                 } catch (IOException gone) {
                     // the process ended meanwhile
                 }
             }
         }
-        double function = functionPid > 0 ? ticks(Path.of("/proc", Long.toString(functionPid))) : 0;
-        return new Sample((total - idle) * TICK_SECONDS, total * TICK_SECONDS, postgres * TICK_SECONDS,
-                ownDb * TICK_SECONDS, function * TICK_SECONDS);
+        long function = functionPid > 0 ? ticks(Path.of("/proc", Long.toString(functionPid))) : 0;
+        return new Sample(total - idle, total, postgres, ownDb, function);
     }
 
     /** A backend's title reads `postgres: 15/main: USER DATABASE HOST(PORT) STATE`. */
@@ -71,7 +84,7 @@ final class CpuMeter {
     }
 
     /** utime + stime of a process, in ticks. */
-    private static double ticks(Path process) throws IOException {
+    private static long ticks(Path process) throws IOException {
         String stat = Files.readString(process.resolve("stat"));
         List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
         // after "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime field 15

@@ -62,7 +62,7 @@ public final class PositionsBenchmark implements Scenario {
             fleet.drive(Duration.ofSeconds(options.durationSeconds()));
             fleet.drain();
             double seconds = (System.nanoTime() - started) / 1e9;
-            CpuMeter.Sample used = cpu.sample().minus(cpuBefore);
+            CpuMeter.Usage used = CpuMeter.Usage.between(cpuBefore, cpu.sample());
             long commitsDuring = commits(stats) - commitsBefore;
             double serverMeanMillis = server.read().meanMillisSince(serverBefore);
             fleet.recording(false);
@@ -73,7 +73,7 @@ public final class PositionsBenchmark implements Scenario {
         }
     }
 
-    private static void report(BenchOptions options, PhoneFleet fleet, BusProbe bus, CpuMeter.Sample cpu, long commits,
+    private static void report(BenchOptions options, PhoneFleet fleet, BusProbe bus, CpuMeter.Usage cpu, long commits,
             double serverMeanMillis, double seconds) {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.println();
