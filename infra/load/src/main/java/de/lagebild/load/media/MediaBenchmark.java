@@ -12,6 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -36,7 +43,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * function's); the user row comes from the first API call.
  *
  * <p>Arguments (all optional): {@code --base http://127.0.0.1:8084 --concurrency 10 --uploads 60
- * --size-mb 10 --user officer1 --body raw|multipart}.
+ * --size-mb 10 --user officer1 --body raw|multipart --gc-log FILE}. With {@code --gc-log}, the file the
+ * function writes with {@code -Xlog:gc:file=FILE:time}, the heap after each GC in a phase is
+ * reported too: the live heap, which peak sampling (mostly garbage not yet collected) cannot show.
  */
 public class MediaBenchmark implements Scenario {
 
@@ -49,6 +58,7 @@ public class MediaBenchmark implements Scenario {
     private double sizeMb = 10;
     private String user = "officer1";
     private boolean multipart;
+    private Path gcLog;
 
     @Override
     public void run(String[] args) throws Exception {
@@ -65,17 +75,44 @@ public class MediaBenchmark implements Scenario {
         Phase parallel = runPhase("upload c=" + concurrency, concurrency, uploads, chatId, photo, token);
 
         double growth = (parallel.peakHeap - single.peakHeap) / (double) Math.max(1, concurrency - 1);
-        System.out.printf(Locale.ROOT, "heap: idle %.1f MB, peak c=1 %.1f MB, peak c=%d %.1f MB, growth per additional"
-                        + " concurrent upload %.2f MB%n", mb(single.idleHeap), mb(single.peakHeap), concurrency,
+        System.out.printf(Locale.ROOT, "heap (sampled): idle %.1f MB, peak c=1 %.1f MB, peak c=%d %.1f MB, growth per"
+                        + " additional concurrent upload %.2f MB%n", mb(single.idleHeap), mb(single.peakHeap), concurrency,
                 mb(parallel.peakHeap), mb((long) growth));
+        if (gcLog != null) {
+            long singleAfterGc = maxHeapAfterGc(single);
+            long parallelAfterGc = maxHeapAfterGc(parallel);
+            System.out.printf(Locale.ROOT, "heap after GC (from %s): max c=1 %.1f MB, max c=%d %.1f MB, growth per"
+                            + " additional concurrent upload %.2f MB%n", gcLog, mb(singleAfterGc), concurrency,
+                    mb(parallelAfterGc), (mb(parallelAfterGc) - mb(singleAfterGc)) / Math.max(1, concurrency - 1));
+        }
     }
 
-    private record Phase(long idleHeap, long peakHeap) {
+    private record Phase(long idleHeap, long peakHeap, Instant start, Instant end) {
+    }
+
+    private static final Pattern GC_LINE = Pattern.compile("^\\[([^\\]]+)\\].*Pause.*->(\\d+)M\\(");
+
+    /** The largest heap left after a GC pause that happened during the phase (unified JVM logging, `time` decoration). */
+    private long maxHeapAfterGc(Phase phase) throws IOException {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        long max = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher gc = GC_LINE.matcher(line);
+            if (!gc.find()) {
+                continue;
+            }
+            Instant at = OffsetDateTime.parse(gc.group(1), format).toInstant();
+            if (!at.isBefore(phase.start()) && !at.isAfter(phase.end())) {
+                max = Math.max(max, Long.parseLong(gc.group(2)) * 1024 * 1024);
+            }
+        }
+        return max;
     }
 
     private Phase runPhase(String name, int threads, int count, UUID chatId, byte[] photo, String token)
             throws Exception {
         long idle = heapUsed();
+        Instant phaseStart = Instant.now();
         AtomicLong peak = new AtomicLong(idle);
         AtomicInteger failures = new AtomicInteger();
         LatencyReport report = new LatencyReport(name);
@@ -118,7 +155,7 @@ public class MediaBenchmark implements Scenario {
         sampler.join();
         System.out.println(report.summary(seconds) + " failures=" + failures.get()
                 + String.format(Locale.ROOT, " peakHeap=%.1f MB", mb(peak.get())));
-        return new Phase(idle, peak.get());
+        return new Phase(idle, peak.get(), phaseStart, Instant.now());
     }
 
     private int upload(UUID chatId, byte[] photo, String token) throws IOException, InterruptedException {
@@ -266,6 +303,7 @@ public class MediaBenchmark implements Scenario {
                 case "--size-mb" -> sizeMb = Double.parseDouble(args[i + 1]);
                 case "--user" -> user = args[i + 1];
                 case "--body" -> multipart = "multipart".equals(args[i + 1]);
+                case "--gc-log" -> gcLog = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
