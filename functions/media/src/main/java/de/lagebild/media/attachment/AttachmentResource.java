@@ -1,9 +1,6 @@
 package de.lagebild.media.attachment;
 
-import de.lagebild.common.identity.Actor;
-import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
-import de.lagebild.media.vertx.ReactiveCalls;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,12 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -39,21 +37,18 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 public class AttachmentResource {
 
-    private final CurrentUser currentUser;
-    private final ChatTargets targets;
-    private final AttachmentUploads uploads;
     private final RawBodyUploads rawUploads;
+    private final FormUploads formUploads;
 
-    public AttachmentResource(CurrentUser currentUser, ChatTargets targets, AttachmentUploads uploads,
-            RawBodyUploads rawUploads) {
-        this.currentUser = currentUser;
-        this.targets = targets;
-        this.uploads = uploads;
+    public AttachmentResource(RawBodyUploads rawUploads, FormUploads formUploads) {
         this.rawUploads = rawUploads;
+        this.formUploads = formUploads;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(description = "The photo (JPEG, PNG) or PDF itself", required = true,
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "Upload a photo (JPEG, PNG) or a PDF as the raw request body",
             description = "Needs `write` in the chat. The type is decided by the content; a contradicting "
                     + "Content-Type or file name gives 415. Photos are re-encoded without metadata and get a "
@@ -74,20 +69,8 @@ public class AttachmentResource {
             description = "Form fields `clientId` and `file`; otherwise as the raw-body upload.")
     public RestResponse<AttachmentView> uploadForm(@RestPath UUID chatId, @RestForm String clientId,
             @RestForm("file") FileUpload file) {
-        UploadRequest request = new UploadRequest(RequestFields.clientId(clientId), FormFiles.name(file),
-                FormFiles.declaredType(file));
-        try (InputStream body = FormFiles.open(file, "file")) {
-            return respond(chatId, request, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private RestResponse<AttachmentView> respond(UUID chatId, UploadRequest request, InputStream body) {
-        Uni<Actor> caller = currentUser.actor();
-        Actor actor = ReactiveCalls.await(() -> caller);
-        UploadTarget target = ReactiveCalls.await(() -> targets.forMember(actor, chatId));
-        return respond(uploads.upload(actor, target, request, body));
+        return formUploads.upload(chatId, RequestFields.clientId(clientId), file,
+                (actor, uploaded) -> respond(uploaded));
     }
 
     private static RestResponse<AttachmentView> respond(AttachmentUploads.Uploaded uploaded) {

@@ -36,13 +36,7 @@ public class RawBodyUploads {
         this.uploads = uploads;
     }
 
-    /** What follows a stored upload on the worker thread, for example posting its message. */
-    @FunctionalInterface
-    public interface Then<T> {
-        T apply(Actor actor, AttachmentUploads.Uploaded uploaded);
-    }
-
-    public <T> Uni<T> upload(UUID chatId, UploadRequest request, HttpServerRequest http, Then<T> then) {
+    public <T> Uni<T> upload(UUID chatId, UploadRequest request, HttpServerRequest http, AfterUpload<T> then) {
         return currentUser.actor()
                 .flatMap(actor -> targets.forMember(actor, chatId)
                         .flatMap(target -> bodies.receive(http).map(file -> new Received(actor, target, file))))

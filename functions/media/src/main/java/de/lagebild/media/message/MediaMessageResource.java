@@ -1,16 +1,10 @@
 package de.lagebild.media.message;
 
-import de.lagebild.common.identity.Actor;
-import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
-import de.lagebild.media.attachment.AttachmentUploads;
-import de.lagebild.media.attachment.ChatTargets;
-import de.lagebild.media.attachment.FormFiles;
+import de.lagebild.media.attachment.FormUploads;
 import de.lagebild.media.attachment.RawBodyUploads;
 import de.lagebild.media.attachment.RequestFields;
 import de.lagebild.media.attachment.UploadRequest;
-import de.lagebild.media.attachment.UploadTarget;
-import de.lagebild.media.vertx.ReactiveCalls;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,11 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -41,23 +36,20 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 public class MediaMessageResource {
 
-    private final CurrentUser currentUser;
-    private final ChatTargets targets;
-    private final AttachmentUploads uploads;
-    private final MediaMessages messages;
     private final RawBodyUploads rawUploads;
+    private final FormUploads formUploads;
+    private final MediaMessages messages;
 
-    public MediaMessageResource(CurrentUser currentUser, ChatTargets targets, AttachmentUploads uploads,
-            MediaMessages messages, RawBodyUploads rawUploads) {
-        this.currentUser = currentUser;
-        this.targets = targets;
-        this.uploads = uploads;
-        this.messages = messages;
+    public MediaMessageResource(RawBodyUploads rawUploads, FormUploads formUploads, MediaMessages messages) {
         this.rawUploads = rawUploads;
+        this.formUploads = formUploads;
+        this.messages = messages;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(description = "The photo (JPEG, PNG) or PDF itself", required = true,
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "Upload a photo or PDF (raw body) and post it as a photo or file message",
             description = "Needs `write`. `clientId` identifies both the attachment and the message: a retry "
                     + "returns the first result (200) and stores nothing twice. 201 with attachment and message.")
@@ -77,22 +69,10 @@ public class MediaMessageResource {
             description = "Form fields `clientId`, `file` and optional `caption`; otherwise as the raw-body call.")
     public RestResponse<MediaMessageView> postForm(@RestPath UUID chatId, @RestForm String clientId,
             @RestForm String caption, @RestForm("file") FileUpload file) {
-        UploadRequest request = new UploadRequest(RequestFields.clientId(clientId), FormFiles.name(file),
-                FormFiles.declaredType(file));
+        UUID checkedClientId = RequestFields.clientId(clientId);
         String checkedCaption = RequestFields.caption(caption);
-        try (InputStream body = FormFiles.open(file, "file")) {
-            return respond(chatId, request, checkedCaption, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private RestResponse<MediaMessageView> respond(UUID chatId, UploadRequest request, String caption, InputStream body) {
-        Uni<Actor> caller = currentUser.actor();
-        Actor actor = ReactiveCalls.await(() -> caller);
-        UploadTarget target = ReactiveCalls.await(() -> targets.forMember(actor, chatId));
-        AttachmentUploads.Uploaded uploaded = uploads.upload(actor, target, request, body);
-        return respond(messages.post(actor, uploaded.attachment(), request.clientId(), caption));
+        return formUploads.upload(chatId, checkedClientId, file,
+                (actor, uploaded) -> respond(messages.post(actor, uploaded.attachment(), checkedClientId, checkedCaption)));
     }
 
     private static RestResponse<MediaMessageView> respond(MediaMessages.Posted posted) {

@@ -1,12 +1,28 @@
 package de.lagebild.media.platform;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+
 import de.lagebild.common.testing.PlatformEndpointsContract;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PlatformEndpointsTest extends PlatformEndpointsContract {
 
     PlatformEndpointsTest() {
         super("Lagebild media", "S3 bucket");
+    }
+
+    @Test
+    void openApiDescribesEveryMediaEndpoint() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/v1/chats/{chatId}/attachments'.post.summary", notNullValue())
+                .body("paths.'/v1/chats/{chatId}/media-messages'.post.summary", notNullValue())
+                .body("paths.'/v1/attachments/{attachmentId}'.get.summary", notNullValue())
+                .body("paths.'/v1/attachments/{attachmentId}/thumbnail'.get.summary", notNullValue())
+                .body("paths.'/v1/attachments/{attachmentId}/original'.get.summary", notNullValue())
+                .body("paths.'/v1/admin/chats/{chatId}/media'.post.summary", notNullValue())
+                .body("paths.'/v1/admin/media/sweep'.post.summary", notNullValue());
     }
 }

@@ -1,0 +1,42 @@
+package de.lagebild.media.attachment;
+
+import de.lagebild.common.identity.Actor;
+import de.lagebild.common.identity.CurrentUser;
+import de.lagebild.media.vertx.ReactiveCalls;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Multipart uploads, on a worker thread: Quarkus has already written the file part to a temp file
+ * (bounded by the body size limit); caller and chat are checked, then the upload runs as any other.
+ */
+@ApplicationScoped
+public class FormUploads {
+
+    private final CurrentUser currentUser;
+    private final ChatTargets targets;
+    private final AttachmentUploads uploads;
+
+    public FormUploads(CurrentUser currentUser, ChatTargets targets, AttachmentUploads uploads) {
+        this.currentUser = currentUser;
+        this.targets = targets;
+        this.uploads = uploads;
+    }
+
+    public <T> T upload(UUID chatId, UUID clientId, FileUpload file, AfterUpload<T> then) {
+        UploadRequest request = new UploadRequest(clientId, FormFiles.name(file), FormFiles.declaredType(file));
+        Uni<Actor> caller = currentUser.actor();
+        Actor actor = ReactiveCalls.await(() -> caller);
+        UploadTarget target = ReactiveCalls.await(() -> targets.forMember(actor, chatId));
+        try (InputStream body = FormFiles.open(file, "file")) {
+            return then.apply(actor, uploads.upload(actor, target, request, body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
