@@ -6,19 +6,19 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Features of layers in a bbox, as GeoJSON made by PostGIS: the database writes each feature's JSON
- * and joins them, so the function only frames the collection. Per layer at most {@code limit}
- * features, in a stable order (by id); one more is looked at to tell whether there are more.
+ * Features of layers in a bbox as a GeoJSON FeatureCollection written whole by PostgreSQL: each
+ * feature's JSON comes from ST_AsGeoJSON and the stored properties, and the text goes to the client
+ * as it is, so a map view costs the function no JSON work. Per layer at most {@code limit}
+ * features in a stable order (by id); one more is looked at to tell whether the layer has more.
+ * The content versions come from the same statement, so the ETag matches the features exactly.
  */
 @ApplicationScoped
 public class FeatureQuery {
 
-    /** The features of each layer, in the order the request named them. */
-    public record Result(List<FeatureLayer> layers, List<String> featureJson) {
+    /** The FeatureCollection and the "id@version,..." it was read at. */
+    public record Result(String body, String versions) {
     }
 
     private static final String VERSIONS = """
@@ -27,29 +27,39 @@ public class FeatureQuery {
             order by w.position""";
 
     private static final String FEATURES = """
-            select w.id, l.name, l.attribution, l.content_version, h.hits, h.features
-            from unnest($1::text[]) with ordinality as w(id, position)
-            left join layers l on l.id = w.id
-            left join lateral (
-              select count(*) as hits,
-                     coalesce(string_agg(t.feature, ',' order by t.id) filter (where t.n <= $6), '') as features
-              from (
-                select c.id, row_number() over (order by c.id) as n,
-                       '{"type":"Feature",' || coalesce('"id":' || to_json(c.external_id)::text || ',', '')
-                       || '"layer":"' || l.id || '","geometry":' || st_asgeojson(c.geom, 7)
-                       || ',"properties":' || c.properties::text || '}' as feature
+            with per_layer as (
+              select w.position, w.id, l.name, l.attribution, l.content_version, h.hits, h.features
+              from unnest($1::text[]) with ordinality as w(id, position)
+              left join layers l on l.id = w.id
+              left join lateral (
+                select count(*) as hits,
+                       string_agg(t.feature, ',' order by t.id) filter (where t.n <= $6) as features
                 from (
-                  select f.id, f.external_id, f.properties, f.geom
-                  from layer_features f
-                  where f.layer_id = l.id
-                    and f.geom && st_makeenvelope($2, $3, $4, $5, 4326)
-                    and st_intersects(f.geom, st_makeenvelope($2, $3, $4, $5, 4326))
-                  order by f.id
-                  limit $6 + 1
-                ) c
-              ) t
-            ) h on true
-            order by w.position""";
+                  select c.id, row_number() over (order by c.id) as n,
+                         '{"type":"Feature",' || coalesce('"id":' || to_json(c.external_id)::text || ',', '')
+                         || '"layer":"' || l.id || '","geometry":' || st_asgeojson(c.geom, 7)
+                         || ',"properties":' || c.properties::text || '}' as feature
+                  from (
+                    select f.id, f.external_id, f.properties, f.geom
+                    from layer_features f
+                    where f.layer_id = l.id
+                      and f.geom && st_makeenvelope($2, $3, $4, $5, 4326)
+                      and st_intersects(f.geom, st_makeenvelope($2, $3, $4, $5, 4326))
+                    order by f.id
+                    limit $6 + 1
+                  ) c
+                ) t
+              ) h on true
+            )
+            select (array_agg(id order by position) filter (where content_version is null))[1] as missing,
+                   string_agg(id || '@' || content_version, ',' order by position) as versions,
+                   '{"type":"FeatureCollection","limit":' || $6
+                     || ',"truncated":' || bool_or(coalesce(hits > $6, false))
+                     || ',"layers":' || json_agg(json_build_object('id', id, 'name', name, 'attribution', attribution,
+                                         'contentVersion', content_version, 'returned', least(hits, $6),
+                                         'truncated', hits > $6) order by position)::text
+                     || ',"features":[' || coalesce(string_agg(features, ',' order by position), '') || ']}' as body
+            from per_layer""";
 
     private final Pool pool;
 
@@ -58,8 +68,8 @@ public class FeatureQuery {
     }
 
     /** The layers' content versions, "id@version,..." for the ETag; 404 when a layer does not exist. */
-    public Uni<String> versions(List<String> layerIds) {
-        return pool.preparedQuery(VERSIONS).execute(Tuple.of(layerIds.toArray(String[]::new))).map(rows -> {
+    public Uni<String> versions(String[] layerIds) {
+        return pool.preparedQuery(VERSIONS).execute(Tuple.of(layerIds)).map(rows -> {
             StringBuilder versions = new StringBuilder();
             for (Row row : rows) {
                 Long version = row.getLong("content_version");
@@ -72,26 +82,17 @@ public class FeatureQuery {
         });
     }
 
-    public Uni<Result> features(List<String> layerIds, BoundingBox box, int limit) {
-        Tuple params = Tuple.tuple().addArrayOfString(layerIds.toArray(String[]::new))
+    public Uni<Result> features(String[] layerIds, BoundingBox box, int limit) {
+        Tuple params = Tuple.tuple().addArrayOfString(layerIds)
                 .addDouble(box.minLon()).addDouble(box.minLat()).addDouble(box.maxLon()).addDouble(box.maxLat())
                 .addInteger(limit);
         return pool.preparedQuery(FEATURES).execute(params).map(rows -> {
-            List<FeatureLayer> layers = new ArrayList<>();
-            List<String> features = new ArrayList<>();
-            for (Row row : rows) {
-                if (row.getLong("content_version") == null) {
-                    throw ProblemException.notFound("layer " + row.getString("id"));
-                }
-                long hits = row.getLong("hits");
-                layers.add(new FeatureLayer(row.getString("id"), row.getString("name"), row.getString("attribution"),
-                        row.getLong("content_version"), (int) Math.min(hits, limit), hits > limit));
-                String json = row.getString("features");
-                if (!json.isEmpty()) {
-                    features.add(json);
-                }
+            Row row = rows.iterator().next();
+            String missing = row.getString("missing");
+            if (missing != null) {
+                throw ProblemException.notFound("layer " + missing);
             }
-            return new Result(layers, features);
+            return new Result(row.getString("body"), row.getString("versions"));
         });
     }
 }

@@ -1,7 +1,5 @@
 package de.lagebild.layers.features;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.identity.Roles;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.layers.caching.ContentTag;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,12 +29,10 @@ public class FeatureResource {
 
     private final FeatureQuery query;
     private final FeatureQueryConfig config;
-    private final ObjectMapper json;
 
-    public FeatureResource(FeatureQuery query, FeatureQueryConfig config, ObjectMapper json) {
+    public FeatureResource(FeatureQuery query, FeatureQueryConfig config) {
         this.query = query;
         this.config = config;
-        this.json = json;
     }
 
     @GET
@@ -46,15 +41,17 @@ public class FeatureResource {
     @Operation(summary = "Features of one or more layers in a map view", description = """
             A GeoJSON FeatureCollection (RFC 7946, WGS 84, longitude first) of the features that intersect the bbox, \
             with their properties; each feature names its `layer`. Several layers at once: `schools,kindergartens`. \
-            At most `limit` features per layer; `layers[].truncated` (and `truncated` for any) says when a layer had \
-            more, so zoom in. Revalidate with If-None-Match: 304 while the layers are unchanged.""")
+            Foreign members: `limit`; `layers`, one entry per layer with `id`, `name`, `attribution` (show it: the \
+            data's licence requires it), `contentVersion`, `returned` and `truncated`, true when the layer has more \
+            than `limit` features in the bbox (zoom in); `truncated` on the collection when any layer is. Revalidate \
+            with If-None-Match: 304 while the layers are unchanged.""")
     public Uni<RestResponse<String>> features(
             @Parameter(description = "One layer id, or several separated by commas") @PathParam("ids") String ids,
             @Parameter(description = "minLon,minLat,maxLon,maxLat in WGS 84", example = "9.95,53.54,10.05,53.58")
             @QueryParam("bbox") String bbox,
             @Parameter(description = "Features per layer, default 500") @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        List<String> layerIds = layerIds(ids);
+        String[] layerIds = layerIds(ids);
         BoundingBox box = BoundingBox.parse("bbox", bbox, config.maxBboxDegrees());
         int max = checkedLimit(limit);
         if (ifNoneMatch == null) {
@@ -64,34 +61,12 @@ public class FeatureResource {
                 .respond(ifNoneMatch, config.maxAge(), () -> query(layerIds, box, max)));
     }
 
-    private Uni<RestResponse<String>> query(List<String> layerIds, BoundingBox box, int limit) {
-        return query.features(layerIds, box, limit).map(result -> {
-            StringBuilder versions = new StringBuilder();
-            boolean truncated = false;
-            for (FeatureLayer layer : result.layers()) {
-                versions.append(versions.length() == 0 ? "" : ",").append(layer.id()).append('@').append(layer.contentVersion());
-                truncated |= layer.truncated();
-            }
-            String body = collection(result, limit, truncated);
-            return ContentTag.of("f1", versions.toString())
-                    .withCaching(RestResponse.ResponseBuilder.ok(body, GEO_JSON), config.maxAge()).build();
-        });
+    private Uni<RestResponse<String>> query(String[] layerIds, BoundingBox box, int limit) {
+        return query.features(layerIds, box, limit).map(result -> ContentTag.of("f1", result.versions())
+                .withCaching(RestResponse.ResponseBuilder.ok(result.body(), GEO_JSON), config.maxAge()).build());
     }
 
-    private String collection(FeatureQuery.Result result, int limit, boolean truncated) {
-        try {
-            StringBuilder body = new StringBuilder(1024 + result.featureJson().stream().mapToInt(String::length).sum());
-            body.append("{\"type\":\"FeatureCollection\",\"limit\":").append(limit)
-                    .append(",\"truncated\":").append(truncated)
-                    .append(",\"layers\":").append(json.writeValueAsString(result.layers()))
-                    .append(",\"features\":[").append(String.join(",", result.featureJson())).append("]}");
-            return body.toString();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> layerIds(String ids) {
+    private String[] layerIds(String ids) {
         Set<String> layerIds = new LinkedHashSet<>();
         for (String id : ids.split(",", -1)) {
             layerIds.add(LayerId.validated("ids", id.strip()));
@@ -99,7 +74,7 @@ public class FeatureResource {
         if (layerIds.size() > config.maxLayers()) {
             throw ProblemException.invalidField("ids", "names more than " + config.maxLayers() + " layers");
         }
-        return List.copyOf(layerIds);
+        return layerIds.toArray(String[]::new);
     }
 
     private int checkedLimit(String text) {

@@ -2,7 +2,7 @@ package de.lagebild.layers.tiles;
 
 import de.lagebild.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TileQuery {
 
     /** The tile, the layer's content version it was cut from, and whether features were left out. */
-    public record Tile(byte[] bytes, long contentVersion, boolean truncated) {
+    public record Tile(Buffer bytes, long contentVersion, boolean truncated) {
     }
 
     // The features are found in EPSG:4326 by the GiST index with the tile's envelope (and its buffer),
@@ -71,8 +71,8 @@ public class TileQuery {
                 throw ProblemException.notFound("layer");
             }
             Row row = rows.iterator().next();
-            Buffer tile = row.getBuffer("tile");
-            return new Tile(tile == null ? new byte[0] : tile.getBytes(), row.getLong("content_version"),
+            Buffer tile = row.getDelegate().getBuffer("tile");
+            return new Tile(tile == null ? Buffer.buffer() : tile, row.getLong("content_version"),
                     row.getLong("hits") > config.maxFeatures());
         });
     }

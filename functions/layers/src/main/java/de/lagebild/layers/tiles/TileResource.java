@@ -4,6 +4,7 @@ import de.lagebild.common.identity.Roles;
 import de.lagebild.layers.caching.ContentTag;
 import de.lagebild.layers.catalogue.LayerId;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,7 +40,7 @@ public class TileResource {
             their properties. Empty when the tile holds no feature. A tile holds at most a configured number of \
             features; a fuller one is cut off and says so in the header Lagebild-Truncated: true. Revalidate with \
             If-None-Match: 304 while the layer is unchanged.""")
-    public Uni<RestResponse<byte[]>> tile(@PathParam("id") String id, @PathParam("z") String z, @PathParam("x") String x,
+    public Uni<RestResponse<Buffer>> tile(@PathParam("id") String id, @PathParam("z") String z, @PathParam("x") String x,
             @PathParam("y") String y, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String layerId = LayerId.validated("id", id);
         TileAddress address = TileAddress.parse(z, x, y);
@@ -50,9 +51,9 @@ public class TileResource {
                 .respond(ifNoneMatch, config.maxAge(), () -> tile(layerId, address)));
     }
 
-    private Uni<RestResponse<byte[]>> tile(String layerId, TileAddress address) {
+    private Uni<RestResponse<Buffer>> tile(String layerId, TileAddress address) {
         return query.tile(layerId, address).map(tile -> {
-            RestResponse.ResponseBuilder<byte[]> response = ContentTag.of("t1", layerId + "@" + tile.contentVersion())
+            RestResponse.ResponseBuilder<Buffer> response = ContentTag.of("t1", layerId + "@" + tile.contentVersion())
                     .withCaching(RestResponse.ResponseBuilder.ok(tile.bytes(), MVT), config.maxAge());
             if (tile.truncated()) {
                 response.header(TRUNCATED, "true");
