@@ -7,6 +7,8 @@ import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.problem.ProblemKind;
 import de.lagebild.positions.publish.BusFix;
 import de.lagebild.positions.publish.PositionPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -23,12 +25,24 @@ public class PositionIngest {
     private final PositionWriter writer;
     private final PositionPublisher publisher;
     private final IngestConfig config;
+    private final Counter stored;
+    private final Counter rejected;
+    private final Counter discarded;
 
-    public PositionIngest(FixReader reader, PositionWriter writer, PositionPublisher publisher, IngestConfig config) {
+    public PositionIngest(FixReader reader, PositionWriter writer, PositionPublisher publisher, IngestConfig config,
+            MeterRegistry metrics) {
         this.reader = reader;
         this.writer = writer;
         this.publisher = publisher;
         this.config = config;
+        this.stored = fixes(metrics, "stored");
+        this.rejected = fixes(metrics, "rejected");
+        this.discarded = fixes(metrics, "discarded");
+    }
+
+    private static Counter fixes(MeterRegistry metrics, String outcome) {
+        return Counter.builder("lagebild.positions.fixes").description("Position fixes received, by outcome")
+                .tag("outcome", outcome).register(metrics);
     }
 
     public Uni<IngestResponse> ingest(Actor actor, PositionBatchRequest request) {
@@ -40,6 +54,7 @@ public class PositionIngest {
             throw ProblemException.invalidField("fixes", "must hold at most " + config.maxBatchSize() + " fixes");
         }
         FixReader.Read read = reader.read(nodes);
+        rejected.increment(read.rejected().size());
         if (read.fixes().isEmpty()) {
             throw noValidFix(read.rejected());
         }
@@ -47,6 +62,7 @@ public class PositionIngest {
             if (written.latest() != null) {
                 publisher.moved(BusFix.of(actor.id(), written.latest()));
             }
+            (written.sharingPaused() ? discarded : stored).increment(read.fixes().size());
             return new IngestResponse(written.sharingPaused() ? 0 : read.fixes().size(), read.rejected(),
                     written.sharingPaused());
         });

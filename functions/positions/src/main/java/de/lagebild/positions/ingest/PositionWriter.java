@@ -79,6 +79,11 @@ public class PositionWriter {
         this.config = config;
     }
 
+    /** Fixes waiting for a statement (a metric: it grows when the database cannot keep up). */
+    public synchronized int queuedFixes() {
+        return queuedFixes;
+    }
+
     /** Writes the fixes of one user; completes on the caller's Vert.x context once committed. */
     public Uni<Written> write(UUID userId, List<Fix> fixes) {
         if (fixes.isEmpty()) {
