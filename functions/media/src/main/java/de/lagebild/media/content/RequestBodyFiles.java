@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 
 /**
  * Receives a raw request body on the event loop straight into a temp file, with back-pressure
@@ -61,6 +62,12 @@ public class RequestBodyFiles {
         }
 
         void start() {
+            // A request that ends before its body (client gone, response sent) must not leave the file behind.
+            emitter.onTermination(() -> {
+                if (!finished) {
+                    fail(new CancellationException("the upload was abandoned"));
+                }
+            });
             file.exceptionHandler(this::fail);
             file.drainHandler(ignored -> request.resume());
             request.exceptionHandler(this::fail);
