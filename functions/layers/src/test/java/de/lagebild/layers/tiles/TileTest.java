@@ -38,6 +38,14 @@ class TileTest {
     }
 
     @Test
+    void aTileWithTooManyFeaturesIsCutOffAndSaysSo() {
+        String layer = imported(5_100);
+        Response world = tile("officer1", layer, "0/0/0");
+        world.then().statusCode(200).header("Lagebild-Truncated", is("true"));
+        assertThat(world.asByteArray()).isNotEmpty();
+    }
+
+    @Test
     void revalidatesWithTheETag() {
         String layer = imported(5);
         String etag = tile("officer1", layer, HAMBURG).then().statusCode(200).extract().header("ETag");

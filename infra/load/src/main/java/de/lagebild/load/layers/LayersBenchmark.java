@@ -35,7 +35,7 @@ import java.util.function.Function;
  * infra/bench.sh layers [--url http://127.0.0.1:8083] [--features 100000] [--rate 200] [--seconds 30]
  *                       [--warmup 10] [--keycloak http://127.0.0.1:8180] [--skip-import]
  * </pre>
- * The layers function must run (see the issue note for the commands); the layers it makes are
+ * The layers function must run (functions/layers/README.md has the commands); the layers it makes are
  * {@code bench-points} and {@code bench-buildings}.
  */
 public class LayersBenchmark implements Scenario {
