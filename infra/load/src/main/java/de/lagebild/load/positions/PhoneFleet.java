@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Phones moving around Hamburg, each sending its fixes in batches at a fixed overall request
@@ -24,6 +25,7 @@ final class PhoneFleet {
 
     final LatencyReport ingest = new LatencyReport("ingest (POST /v1/positions)");
     final LatencyReport scheduleLag = new LatencyReport("start later than scheduled");
+    final AtomicReference<LatencyReport> window = new AtomicReference<>(new LatencyReport("window"));
     final AtomicLong storedFixes = new AtomicLong();
     final AtomicLong okRequests = new AtomicLong();
     final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
@@ -130,6 +132,7 @@ final class PhoneFleet {
             int status = failure != null ? -1 : response.statusCode();
             if (status == 200) {
                 ingest.recordNanos(end - startNanos);
+                window.get().recordNanos(end - startNanos);
                 okRequests.incrementAndGet();
                 storedFixes.addAndGet(options.batch());
             } else {

@@ -1,12 +1,16 @@
 package de.lagebild.load.positions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,7 +63,9 @@ public final class PositionsBenchmark implements Scenario {
             long started = System.nanoTime();
             fleet.recording(true);
             bus.recording(true);
+            Thread windows = windowReporter(fleet);
             fleet.drive(Duration.ofSeconds(options.durationSeconds()));
+            windows.interrupt();
             fleet.drain();
             double seconds = (System.nanoTime() - started) / 1e9;
             CpuMeter.Usage used = CpuMeter.Usage.between(cpuBefore, cpu.sample());
@@ -71,6 +77,28 @@ public final class PositionsBenchmark implements Scenario {
 
             report(options, fleet, bus, used, commitsDuring, serverMeanMillis, seconds);
         }
+    }
+
+    /** Every 10 s one line: that window's ingest rate and percentiles, and the machine's load average. */
+    private static Thread windowReporter(PhoneFleet fleet) {
+        Thread reporter = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                while (true) {
+                    Thread.sleep(10_000);
+                    LatencyReport done = fleet.window.getAndSet(new LatencyReport("window"));
+                    String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+                    System.out.printf(Locale.ROOT, "  t=%3.0f s  %6.0f requests/s  p50=%7.2f ms  p99=%8.2f ms  load average %s%n",
+                            (System.nanoTime() - started) / 1e9, done.count() / 10.0, done.percentileMillis(50),
+                            done.percentileMillis(99), load);
+                }
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "window-reporter");
+        reporter.setDaemon(true);
+        reporter.start();
+        return reporter;
     }
 
     private static void report(BenchOptions options, PhoneFleet fleet, BusProbe bus, CpuMeter.Usage cpu, long commits,
