@@ -106,7 +106,9 @@ public class RequestBodyFiles {
                 return;
             }
             finished = true;
+            // Discard the rest of the body, so that a client still sending it gets to read the answer.
             request.handler(null);
+            request.resume();
             file.close().onComplete(closed -> vertx.fileSystem().delete(path.toString())
                     .onComplete(deleted -> emitter.fail(failure)));
         }

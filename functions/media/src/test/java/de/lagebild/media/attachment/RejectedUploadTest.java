@@ -104,6 +104,15 @@ class RejectedUploadTest {
                 .then().statusCode(413).body("detail", containsString("at most 2097152 bytes"));
     }
 
+    @Test
+    void bodyOverTheLargestLimitIsCutOffWhileItStreams() {
+        byte[] large = new byte[5 * 1024 * 1024];
+        byte[] pdf = TestFiles.pdf();
+        System.arraycopy(pdf, 0, large, 0, pdf.length);
+        upload("big.pdf", "application/pdf", large)
+                .then().statusCode(413).body("detail", containsString("at most 3145728 bytes"));
+    }
+
     private io.restassured.response.Response upload(String fileName, String contentType, byte[] body) {
         return PhotoUploadTest.upload("officer1", UUID.randomUUID(), fileName, contentType, body, chatId);
     }
