@@ -83,8 +83,9 @@ public class LayersBenchmark implements Scenario {
             LatencyReport report = new LatencyReport(phase.name());
             Stats stats = new Stats();
             drive(phase, token, rate, seconds, random, new Measure(report, stats));
-            String line = report.summary(seconds) + String.format(Locale.ROOT, " errors=%d avgFeatures=%.0f maxFeatures=%d truncated=%d",
-                    stats.errors.get(), stats.averageFeatures(), stats.maxFeatures.get(), stats.truncated.get());
+            String line = report.summary(seconds) + String.format(Locale.ROOT,
+                    " errors=%d avgFeatures=%.0f maxFeatures=%d truncated=%d load=%s", stats.errors.get(),
+                    stats.averageFeatures(), stats.maxFeatures.get(), stats.truncated.get(), loadAverage());
             System.out.println(line);
             results.add(line);
         }
@@ -92,6 +93,15 @@ public class LayersBenchmark implements Scenario {
         System.out.printf(Locale.ROOT, "layers: %d features per layer, %d requests/s for %d s per phase (after %d s warm-up)%n",
                 features, rate, seconds, warmup);
         results.forEach(System.out::println);
+    }
+
+    /** The machine's load average over the last minute: other work on the two cores shows in the figures. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private record Phase(String name, Function<Random, String> path) {
