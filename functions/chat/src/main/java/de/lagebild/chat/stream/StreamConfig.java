@@ -8,9 +8,16 @@ import java.time.Duration;
 @ConfigMapping(prefix = "lagebild.stream")
 public interface StreamConfig {
 
-    /** Frames sent to a socket but not yet written out; past this the client is too slow and is cut off. */
-    @WithDefault("2000")
-    int maxQueuedFrames();
+    /**
+     * Frames handed to a socket and not yet written out. Above this the socket gets nothing new;
+     * once it drains it catches up from the log, so a briefly slow phone loses nothing.
+     */
+    @WithDefault("500")
+    int highWaterFrames();
+
+    /** A socket whose queue stays above the high-water mark this long is closed (1008) and resumes by cursor. */
+    @WithDefault("30s")
+    Duration stallTimeout();
 
     /** Events read per query when replaying or following a room's log. */
     @WithDefault("500")

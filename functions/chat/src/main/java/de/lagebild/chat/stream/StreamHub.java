@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.bus.Bus;
 import de.lagebild.common.events.EventLog;
 import de.lagebild.common.identity.Actor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,20 +58,25 @@ public class StreamHub {
     private final Map<UUID, Set<StreamSession>> sessionsByUser = new HashMap<>();
     private final Map<UUID, RoomFeed> feeds = new HashMap<>();
 
-    StreamHub(Vertx vertx, EventReader reader, ServerFrames frames, Bus bus, StreamConfig config, ObjectMapper json) {
+    private final Counter stalledClosed;
+
+    StreamHub(Vertx vertx, EventReader reader, ServerFrames frames, Bus bus, StreamConfig config, ObjectMapper json,
+            MeterRegistry metrics) {
         this.vertx = vertx;
         this.reader = reader;
         this.frames = frames;
         this.bus = bus;
         this.config = config;
         this.json = json;
+        this.stalledClosed = metrics.counter("lagebild.stream.stalled.closed");
+        metrics.gauge("lagebild.stream.sessions", sessions, Map::size);
     }
 
     void start(@Observes StartupEvent startup) {
         context = vertx.getDelegate().getOrCreateContext();
         onHub = task -> context.runOnContext(ignored -> task.run());
         memberships = new MembershipCache(reader, onHub);
-        positions = new PositionFanout(memberships, frames, json, this::send);
+        positions = new PositionFanout(memberships, frames, json, this::sendUnlessBusy);
         bus.subscribe(EventLog.CHANNEL, payload -> onHub.execute(() -> wake(payload)), () -> onHub.execute(this::sweep));
         bus.subscribe(PositionFanout.CHANNEL, payload -> onHub.execute(() -> positions.publish(payload)), () -> { });
         vertx.setPeriodic(config.sweepInterval().toMillis(), id -> onHub.execute(this::sweep));
@@ -202,9 +209,16 @@ public class StreamHub {
             cursor.replayAgain = true;
             return;
         }
+        if (session.paused) {
+            cursor.behind = true;
+            return;
+        }
+        cursor.behind = false;
         cursor.replaying = true;
         cursor.replayAgain = false;
-        reader.visibleAfter(roomId, session.userId(), cursor.seq, config.readBatch())
+        // Read no more than the socket can take now: a slow phone is served in small pages.
+        int limit = Math.max(1, Math.min(config.readBatch(), config.highWaterFrames() - session.queued.get()));
+        reader.visibleAfter(roomId, session.userId(), cursor.seq, limit)
                 .emitOn(onHub)
                 .subscribe().with(page -> {
                     cursor.replaying = false;
@@ -212,10 +226,15 @@ public class StreamHub {
                         return;
                     }
                     for (EventRow event : page.events()) {
-                        if (event.seq() > cursor.seq) {
-                            send(session, frames.event(event));
-                            cursor.seq = event.seq();
+                        if (event.seq() <= cursor.seq) {
+                            continue;
                         }
+                        if (!hasRoom(session)) {
+                            cursor.behind = true;
+                            return;
+                        }
+                        send(session, frames.event(event));
+                        cursor.seq = event.seq();
                     }
                     if (!page.full()) {
                         cursor.seq = Math.max(cursor.seq, page.roomLastSeq());
@@ -328,16 +347,23 @@ public class StreamHub {
                 if (cursor == null || event.seq() <= cursor.seq) {
                     continue;
                 }
+                if (cursor.behind) {
+                    continue;
+                }
                 if (cursor.replaying || event.seq() != cursor.seq + 1) {
                     replay(session, event.roomId());
                     continue;
                 }
-                cursor.seq = event.seq();
                 boolean aboutThem = session.userId().equals(subject);
                 if (readers.contains(session.userId()) || aboutThem) {
+                    if (!hasRoom(session)) {
+                        cursor.behind = true;
+                        continue;
+                    }
                     frame = frame == null ? frames.event(event) : frame;
                     send(session, frame);
                 }
+                cursor.seq = event.seq();
                 if (aboutThem && event.type().equals("room.member_removed")) {
                     unfollow(session, event.roomId());
                 } else if (aboutThem && event.chatId() != null && !readers.contains(session.userId())) {
@@ -363,6 +389,7 @@ public class StreamHub {
 
     /** Catches up rooms whose wake-ups were lost (bus reconnect, NOTIFY after a crash) and drops idle feeds. */
     private void sweep() {
+        closeStalled();
         feeds.keySet().removeIf(room -> !sessionsByRoom.containsKey(room) && !feeds.get(room).loading);
         if (sessionsByRoom.isEmpty()) {
             return;
@@ -379,21 +406,66 @@ public class StreamHub {
 
     // --- sending --------------------------------------------------------------------------------
 
-    /** Sends a frame; a socket with too many frames not yet written out is cut off, to resume by cursor. */
+    /** Sends a frame (the caller checked {@link #hasRoom} where holding back is possible). */
     void send(StreamSession session, String frame) {
         if (session.closed) {
             return;
         }
-        if (session.queued.get() >= config.maxQueuedFrames()) {
-            session.closed = true;
-            Log.infof("closing slow stream consumer %s", session.connection.id());
-            session.connection.close(SLOW_CONSUMER).subscribe().with(ok -> { }, failure -> { });
+        session.queued.incrementAndGet();
+        session.connection.sendText(frame).subscribe().with(ok -> written(session, 1), failure -> written(session, 1));
+    }
+
+    /** Positions are superseded by the next batch: a socket that is behind simply misses them. */
+    private void sendUnlessBusy(StreamSession session, String frame) {
+        if (!session.paused && session.queued.get() < config.highWaterFrames()) {
+            send(session, frame);
+        }
+    }
+
+    private void written(StreamSession session, int frames) {
+        if (session.queued.addAndGet(-frames) <= config.highWaterFrames() / 2 && session.paused) {
+            onHub.execute(() -> resume(session));
+        }
+    }
+
+    /** Whether the socket takes more now; if not, it is paused until its queue drains. */
+    private boolean hasRoom(StreamSession session) {
+        if (session.queued.get() < config.highWaterFrames()) {
+            return true;
+        }
+        if (!session.paused) {
+            session.paused = true;
+            session.pausedAtNanos = System.nanoTime();
+            // The queue may have drained between the check and the flag: do not wait for a write that will not come.
+            written(session, 0);
+        }
+        return false;
+    }
+
+    private void resume(StreamSession session) {
+        if (!session.paused || session.closed || session.queued.get() > config.highWaterFrames() / 2) {
             return;
         }
-        session.queued.incrementAndGet();
-        session.connection.sendText(frame).subscribe().with(
-                ok -> session.queued.decrementAndGet(),
-                failure -> session.queued.decrementAndGet());
+        session.paused = false;
+        session.rooms.forEach((room, cursor) -> {
+            if (cursor.behind) {
+                replay(session, room);
+            }
+        });
+    }
+
+    /** Sockets that stayed paused past the stall timeout read nothing: cut them off, they resume by cursor. */
+    private void closeStalled() {
+        long now = System.nanoTime();
+        for (StreamSession session : List.copyOf(sessions.values())) {
+            resume(session);
+            if (session.paused && !session.closed && now - session.pausedAtNanos > config.stallTimeout().toNanos()) {
+                session.closed = true;
+                Log.infof("closing stalled stream consumer %s", session.connection.id());
+                stalledClosed.increment();
+                session.connection.close(SLOW_CONSUMER).subscribe().with(ok -> { }, failure -> { });
+            }
+        }
     }
 
     private static <K> void removeFrom(Map<K, Set<StreamSession>> index, K key, StreamSession session) {

@@ -23,6 +23,9 @@ final class StreamSession {
     final AtomicInteger queued = new AtomicInteger();
     boolean greeted;
     boolean closed;
+    /** Above the high-water mark: nothing new is sent until the queue drains (then rooms catch up). Read by write callbacks. */
+    volatile boolean paused;
+    long pausedAtNanos;
     /** Rooms whose replay after `hello` has not finished; `caught_up` is sent when none is left. */
     int initialReplays;
 
@@ -41,6 +44,8 @@ final class StreamSession {
         boolean replaying;
         boolean replayAgain;
         boolean initial;
+        /** Events after {@link #seq} were held back while the socket was paused: replay before anything live. */
+        boolean behind;
 
         RoomCursor(long seq, boolean initial) {
             this.seq = seq;

@@ -29,7 +29,7 @@ class CrossInstanceDeliveryIT {
     }
 
     @AfterAll
-    static void stopInstances() throws Exception {
+    static void stopInstances() {
         if (first != null) {
             first.close();
         }

@@ -125,6 +125,12 @@ public final class StreamClient implements AutoCloseable {
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
 
+        /** Unbounded demand: asking for one frame at a time from inside onText recurses in the JDK client. */
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(Long.MAX_VALUE);
+        }
+
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
@@ -136,7 +142,6 @@ public final class StreamClient implements AutoCloseable {
                 }
                 partial.setLength(0);
             }
-            webSocket.request(1);
             return null;
         }
 
