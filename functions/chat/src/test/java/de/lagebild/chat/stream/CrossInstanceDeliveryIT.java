@@ -6,8 +6,8 @@ import static de.lagebild.chat.support.ChatFixture.sendText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.lagebild.chat.support.ChatInstance;
-import de.lagebild.chat.support.StreamClient;
+import de.lagebild.common.testing.PackagedFunction;
+import de.lagebild.common.testing.StreamClient;
 import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.Map;
@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 /** Two running chat instances on one database: a message posted on one reaches sockets on the other. */
 class CrossInstanceDeliveryIT {
 
-    private static ChatInstance first;
-    private static ChatInstance second;
+    private static PackagedFunction first;
+    private static PackagedFunction second;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        first = ChatInstance.start("chat-instance-a");
-        second = ChatInstance.start("chat-instance-b");
+        first = PackagedFunction.start("chat-instance-a");
+        second = PackagedFunction.start("chat-instance-b");
         RestAssured.port = first.port();
     }
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.lagebild.chat.support.StalledSocket;
-import de.lagebild.chat.support.StreamClient;
+import de.lagebild.common.testing.StreamClient;
 import de.lagebild.common.bus.Bus;
 import de.lagebild.common.events.EventLog;
 import io.quarkus.test.common.http.TestHTTPResource;

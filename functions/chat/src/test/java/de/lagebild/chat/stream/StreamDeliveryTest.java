@@ -6,7 +6,7 @@ import static de.lagebild.chat.support.ChatFixture.openRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.lagebild.chat.support.StreamClient;
+import de.lagebild.common.testing.StreamClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;

@@ -1,4 +1,4 @@
-package de.lagebild.chat.support;
+package de.lagebild.common.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,20 +12,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A packaged chat function running as its own process, as a second pod would: for tests across instances. */
-public final class ChatInstance implements AutoCloseable {
+/** A packaged function (target/quarkus-app) running as its own process, as a pod would: for tests across instances and functions. */
+public final class PackagedFunction implements AutoCloseable {
 
+    private final String name;
     private final Process process;
     private final int port;
     private final Path log;
 
-    private ChatInstance(Process process, int port, Path log) {
+    private PackagedFunction(String name, Process process, int port, Path log) {
+        this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
-    public static ChatInstance start(String name) throws IOException, InterruptedException {
+    /** Starts this module's own packaged application. */
+    public static PackagedFunction start(String name) throws IOException, InterruptedException {
+        return start(name, Path.of("target", "quarkus-app", "quarkus-run.jar"));
+    }
+
+    /** Starts a packaged application, for example a sibling module's `../chat/target/quarkus-app/quarkus-run.jar`. */
+    public static PackagedFunction start(String name, Path jar) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Path.of("target", name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -33,11 +41,11 @@ public final class ChatInstance implements AutoCloseable {
         Process process = new ProcessBuilder(List.of(java, "-Xmx192m",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.reactive.url=" + database,
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()))
+                "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        ChatInstance instance = new ChatInstance(process, port, log);
+        PackagedFunction instance = new PackagedFunction(name, process, port, log);
         instance.awaitReady();
         return instance;
     }
@@ -75,7 +83,7 @@ public final class ChatInstance implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("chat instance exited; see " + log.toAbsolutePath());
+                throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
@@ -90,7 +98,7 @@ public final class ChatInstance implements AutoCloseable {
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("chat instance not ready within 60 s; see " + new File(log.toString()).getAbsolutePath());
+        throw new IllegalStateException(name + " not ready within 60 s; see " + new File(log.toString()).getAbsolutePath());
     }
 
     private static int freePort() throws IOException {
