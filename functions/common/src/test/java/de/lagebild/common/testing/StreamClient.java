@@ -109,6 +109,11 @@ public final class StreamClient implements AutoCloseable {
         return drain();
     }
 
+    /** Whether the server closed the socket or the connection broke. */
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
     public int awaitClose(Duration timeout) throws Exception {
         return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
