@@ -3,6 +3,7 @@ package de.lagebild.common.problem;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
@@ -27,7 +28,7 @@ public final class DependencyFailure {
     }
 
     private static boolean isDatabaseDown(Throwable t) {
-        if (t instanceof ConnectException || t instanceof ClosedConnectionException
+        if (t instanceof ConnectException || t instanceof SocketException || t instanceof ClosedConnectionException
                 || t instanceof TimeoutException) {
             return true;
         }

@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -25,9 +26,14 @@ public class ProblemMappers {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private final Instance<DependencyFailureSign> dependencySigns;
+    private final Iterable<DependencyFailureSign> dependencySigns;
 
+    @Inject
     public ProblemMappers(Instance<DependencyFailureSign> dependencySigns) {
+        this((Iterable<DependencyFailureSign>) dependencySigns);
+    }
+
+    ProblemMappers(Iterable<DependencyFailureSign> dependencySigns) {
         this.dependencySigns = dependencySigns;
     }
 
