@@ -15,7 +15,7 @@ for entry in "${FUNCTIONS[@]}"; do
   pidfile=$LOCAL_DIR/run/$fn.pid log=$LOCAL_DIR/logs/$fn.log
   if pid_alive "$pidfile"; then stop_pid "$fn" "$pidfile"; fi
   require_free_port "$fn" "$port"
-  setsid java -Xmx256m -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+  setsid java -Xmx256m -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
   echo $! > "$pidfile"
 done
 for entry in "${FUNCTIONS[@]}"; do

@@ -1,6 +1,7 @@
 package de.lagebild.load.positions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package de.lagebild.load.positions;
+package de.lagebild.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * missing, and a token for each. Password hashing makes every new user and every token cost
  * Keycloak a few hundred milliseconds, so the benchmark uses a few hundred users.
  */
-final class BenchUsers {
+public final class BenchUsers {
 
     private static final String REALM = "lagebild";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,12 +37,12 @@ final class BenchUsers {
     private String adminToken;
     private long adminTokenAt;
 
-    BenchUsers(String keycloak) {
+    public BenchUsers(String keycloak) {
         this.keycloak = keycloak;
     }
 
     /** Makes sure the users exist, then returns one access token per user. */
-    List<String> tokens(int count) throws Exception {
+    public List<String> tokens(int count) throws Exception {
         JsonNode officerRole = JSON.readTree(send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM
                 + "/roles/officer")).header("Authorization", "Bearer " + admin()).GET().build(), 200));
         ExecutorService workers = Executors.newFixedThreadPool(4);
@@ -90,6 +90,11 @@ final class BenchUsers {
         send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
                 .header("Authorization", "Bearer " + admin()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("[" + officerRole + "]")).build(), 204);
+    }
+
+    /** A token of an existing dev-realm user (password `test`), such as `lead1`. */
+    public String token(String username) throws Exception {
+        return token(REALM, "lagebild-app", username, "test");
     }
 
     /** The master realm's admin tokens live a minute: a fresh one every 30 seconds. */
