@@ -11,11 +11,14 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The schema comes from the one set of Flyway migrations, applied by a Job to the PostGIS cluster. */
 class MigrationJobTest {
+
+    private static final String RELEASE_STEP = "lagebild.de/release-step";
 
     static List<String> overlays() {
         return Overlay.names();
@@ -43,6 +46,27 @@ class MigrationJobTest {
                 .containsExactlyInAnyOrderElementsOf(expected.stream().map(p -> p.getFileName().toString()).toList());
         for (Path file : expected) {
             assertThat(files.get(file.getFileName().toString())).isEqualTo(Repository.read(file));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theJobAndWhatItMountsCanBeAppliedAheadOfTheFunctions(String overlayName) {
+        // k8s/README.md applies `-l lagebild.de/release-step=migrate` first: the Job and its ConfigMaps.
+        Overlay overlay = Overlay.rendered(overlayName);
+        JsonNode job = overlay.get("batch/v1/Job", "lagebild-migrate");
+        assertThat(job.at("/metadata/labels").path(RELEASE_STEP).asText()).isEqualTo("migrate");
+        Container flyway = new Overlay.Workload(job, "/spec/template").podSpec().getContainers().get(0);
+        List<String> configMaps = Stream.concat(
+                job.at("/spec/template/spec/volumes").findValuesAsText("name").stream(),
+                flyway.getEnv().stream().filter(e -> e.getValueFrom() != null && e.getValueFrom().getConfigMapKeyRef() != null)
+                        .map(e -> e.getValueFrom().getConfigMapKeyRef().getName()))
+                .filter(name -> overlay.find("v1/ConfigMap", name).isPresent())
+                .toList();
+        assertThat(configMaps).hasSize(2);
+        for (String name : configMaps) {
+            assertThat(overlay.get("v1/ConfigMap", name).at("/metadata/labels").path(RELEASE_STEP).asText())
+                    .as(name).isEqualTo("migrate");
         }
     }
 
