@@ -1,0 +1,48 @@
+package de.lagebild.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Functions reach only what they need: open-ended egress exists only where a function must leave the cluster. */
+class NetworkPolicyTest {
+
+    /** media talks to S3 and layers fetches import sources, both outside the cluster and over HTTP(S). */
+    private static final Set<String> LEAVING_THE_CLUSTER = Set.of("media", "layers");
+
+    static List<String> overlays() {
+        return Overlay.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void egressToAnyAddressOnlyForMediaAndLayersOverHttp(String overlayName) {
+        for (JsonNode policy : Overlay.rendered(overlayName).all("networking.k8s.io/v1/NetworkPolicy")) {
+            String name = policy.at("/metadata/name").asText();
+            String function = policy.at("/spec/podSelector/matchLabels").path("lagebild.de/function").asText();
+            for (JsonNode rule : policy.at("/spec/egress")) {
+                if (rule.has("to")) {
+                    continue;
+                }
+                assertThat(function).as(name + ": egress to any address").isIn(LEAVING_THE_CLUSTER);
+                assertThat(rule.path("ports").findValues("port")).as(name + " ports").isNotEmpty()
+                        .allSatisfy(port -> assertThat(port.asInt()).isIn(80, 443));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void functionsAcceptTrafficOnlyFromKnativeAndMonitoring(String overlayName) {
+        JsonNode ingress = Overlay.rendered(overlayName).get("networking.k8s.io/v1/NetworkPolicy", "lagebild-functions-ingress");
+        for (JsonNode rule : ingress.at("/spec/ingress")) {
+            assertThat(rule.has("from")).isTrue();
+            assertThat(rule.path("from").findValuesAsText("kubernetes.io/metadata.name"))
+                    .isSubsetOf("knative-serving", "kourier-system", "monitoring");
+        }
+    }
+}
