@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 FUNCTIONS=(chat:8081 positions:8082 layers:8083 media:8084)
+declare -A HEAP=([chat]=512m [positions]=256m [layers]=256m [media]=256m)
 
 "$REPO/infra/services.sh" start
 echo "building and migrating database $PG_DB ..."
@@ -15,7 +16,7 @@ for entry in "${FUNCTIONS[@]}"; do
   pidfile=$LOCAL_DIR/run/$fn.pid log=$LOCAL_DIR/logs/$fn.log
   if pid_alive "$pidfile"; then stop_pid "$fn" "$pidfile"; fi
   require_free_port "$fn" "$port"
-  setsid java -Xmx256m -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+  setsid java -Xmx"${HEAP[$fn]}" -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
   echo $! > "$pidfile"
 done
 for entry in "${FUNCTIONS[@]}"; do

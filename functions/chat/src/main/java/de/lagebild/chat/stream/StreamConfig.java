@@ -10,9 +10,10 @@ public interface StreamConfig {
 
     /**
      * Frames handed to a socket and not yet written out. Above this the socket gets nothing new;
-     * once it drains it catches up from the log, so a briefly slow phone loses nothing.
+     * once it drains it catches up from the log, so a briefly slow phone loses nothing. It also
+     * bounds the memory a socket can hold (frames are about 1 KB).
      */
-    @WithDefault("500")
+    @WithDefault("100")
     int highWaterFrames();
 
     /** A socket whose queue stays above the high-water mark this long is closed (1008) and resumes by cursor. */
