@@ -5,13 +5,12 @@ import static de.lagebild.chat.support.ChatFixture.createChat;
 import static de.lagebild.chat.support.ChatFixture.openRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import de.lagebild.chat.support.PhoneLedger;
 import de.lagebild.common.testing.PackagedFunction;
 import de.lagebild.common.testing.StreamClient;
 import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +77,8 @@ class InstanceFailureIT {
         for (Future<Phone> result : phones) {
             Phone phone = result.get(3, TimeUnit.MINUTES);
             assertThat(phone.failedOver).as(phone.username + " moved to the surviving instance").isTrue();
-            assertThat(phone.notAfterCursor).as(phone.username + ": duplicated or out of order").isEmpty();
-            assertThat(phone.messageIds).as(phone.username + " got every acknowledged message")
+            assertThat(phone.ledger.notAfterCursor()).as(phone.username + ": duplicated or out of order").isEmpty();
+            assertThat(phone.ledger.messageIds()).as(phone.username + " got every acknowledged message")
                     .hasSize(MESSAGES).containsExactlyInAnyOrderElementsOf(acknowledged);
         }
         threads.shutdownNow();
@@ -89,28 +88,25 @@ class InstanceFailureIT {
     private static final class Phone {
         final String username;
         final String room;
-        final String chat;
-        final Set<String> messageIds = new LinkedHashSet<>();
-        final List<Long> notAfterCursor = new ArrayList<>();
+        final PhoneLedger ledger;
         boolean failedOver;
-        long cursor;
 
         Phone(String username, String room, String chat) {
             this.username = username;
             this.room = room;
-            this.chat = chat;
+            this.ledger = new PhoneLedger(room, chat);
         }
 
         Phone run() throws Exception {
             long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             PackagedFunction target = victim;
-            while (System.nanoTime() < giveUp && messageIds.size() < MESSAGES) {
+            while (System.nanoTime() < giveUp && ledger.messageIds().size() < MESSAGES) {
                 try (StreamClient client = StreamClient.connect(target.port(), username)) {
-                    client.hello(Map.of(room, cursor));
-                    while (!client.isClosed() && messageIds.size() < MESSAGES && System.nanoTime() < giveUp) {
-                        client.collect(Duration.ofMillis(20)).forEach(this::take);
+                    client.hello(Map.of(room, ledger.cursor()));
+                    while (!client.isClosed() && ledger.messageIds().size() < MESSAGES && System.nanoTime() < giveUp) {
+                        client.collect(Duration.ofMillis(20)).forEach(ledger::take);
                     }
-                    client.drain().forEach(this::take);
+                    client.drain().forEach(ledger::take);
                 } catch (RuntimeException connectFailed) {
                     Thread.sleep(100);
                 }
@@ -120,21 +116,6 @@ class InstanceFailureIT {
                 }
             }
             return this;
-        }
-
-        private void take(JsonNode frame) {
-            if (!"event".equals(frame.path("type").asText()) || !room.equals(frame.path("roomId").asText())) {
-                return;
-            }
-            long seq = frame.path("seq").asLong();
-            if (seq <= cursor) {
-                notAfterCursor.add(seq);
-                return;
-            }
-            cursor = seq;
-            if ("message.created".equals(frame.path("event").asText()) && chat.equals(frame.path("chatId").asText())) {
-                messageIds.add(frame.path("payload").path("id").asText());
-            }
         }
     }
 }

@@ -5,14 +5,13 @@ import static de.lagebild.chat.support.ChatFixture.createChat;
 import static de.lagebild.chat.support.ChatFixture.openRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import de.lagebild.chat.support.PhoneLedger;
 import de.lagebild.common.testing.StreamClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +73,9 @@ class StreamDeliveryTest {
 
         for (Future<Reader> result : readerResults) {
             Reader reader = result.get(2, TimeUnit.MINUTES);
-            assertThat(reader.notAfterCursor).as(reader.username + ": events duplicated or out of seq order").isEmpty();
-            assertThat(new HashSet<>(reader.messageIds)).as(reader.username + " messages").isEqualTo(sent);
-            assertThat(reader.messageIds).hasSize(sent.size());
+            assertThat(reader.ledger.notAfterCursor()).as(reader.username + ": events duplicated or out of seq order").isEmpty();
+            assertThat(new HashSet<>(reader.ledger.messageIds())).as(reader.username + " messages").isEqualTo(sent);
+            assertThat(reader.ledger.messageIds()).hasSize(sent.size());
             assertThat(reader.reconnects).as(reader.username + " reconnects").isGreaterThan(0);
         }
         pool.shutdownNow();
@@ -86,20 +85,16 @@ class StreamDeliveryTest {
     private final class Reader {
         final String username;
         final String room;
-        final String chat;
         final AtomicBoolean sending;
-        final List<String> messageIds = Collections.synchronizedList(new ArrayList<>());
-        /** Seqs that came at or below the cursor: a duplicate or an event out of order. */
-        final List<Long> notAfterCursor = new ArrayList<>();
+        final PhoneLedger ledger;
         final Random random = new Random();
         int reconnects;
-        long cursor;
 
         Reader(String username, String room, String chat, AtomicBoolean sending) {
             this.username = username;
             this.room = room;
-            this.chat = chat;
             this.sending = sending;
+            this.ledger = new PhoneLedger(room, chat);
         }
 
         Reader run(Set<String> sent) throws Exception {
@@ -107,14 +102,12 @@ class StreamDeliveryTest {
             while (System.nanoTime() < giveUp) {
                 boolean stayConnected = !sending.get();
                 try (StreamClient client = StreamClient.connect(base.getPort(), username)) {
-                    client.hello(Map.of(room, cursor));
+                    client.hello(Map.of(room, ledger.cursor()));
                     long connectedFor = stayConnected ? TimeUnit.SECONDS.toNanos(20) : TimeUnit.MILLISECONDS.toNanos(100 + random.nextInt(600));
                     long until = System.nanoTime() + connectedFor;
                     while (System.nanoTime() < until) {
-                        for (JsonNode frame : client.collect(Duration.ofMillis(20))) {
-                            take(frame);
-                        }
-                        if (stayConnected && messageIds.size() >= sent.size() && !sending.get()) {
+                        client.collect(Duration.ofMillis(20)).forEach(ledger::take);
+                        if (stayConnected && ledger.messageIds().size() >= sent.size() && !sending.get()) {
                             return this;
                         }
                     }
@@ -122,21 +115,6 @@ class StreamDeliveryTest {
                 reconnects++;
             }
             return this;
-        }
-
-        private void take(JsonNode frame) {
-            if (!"event".equals(frame.path("type").asText()) || !room.equals(frame.path("roomId").asText())) {
-                return;
-            }
-            long seq = frame.path("seq").asLong();
-            if (seq <= cursor) {
-                notAfterCursor.add(seq);
-                return;
-            }
-            cursor = seq;
-            if ("message.created".equals(frame.path("event").asText()) && chat.equals(frame.path("chatId").asText())) {
-                messageIds.add(frame.path("payload").path("id").asText());
-            }
         }
     }
 }
