@@ -57,12 +57,6 @@ public class EventLog {
         return lockCounter(roomId).flatMap(lastSeq -> persist(roomId, lastSeq + 1, null, actorId, draft));
     }
 
-    /** Events of a room after a seq, in seq order. */
-    public Uni<List<Event>> after(UUID roomId, long afterSeq, int limit) {
-        return Event.<Event>find("roomId = ?1 and seq > ?2 order by seq", roomId, afterSeq)
-                .page(0, limit).list();
-    }
-
     /**
      * Runs {@code work} in one transaction; after the commit, announces the events it appended
      * through the given writer, so that streams wake up only for what is committed.

@@ -10,10 +10,6 @@ import java.util.UUID;
 public record MessageDraft(MessageKind kind, String body, UUID poiId, UUID attachmentId,
         Double lat, Double lon, Double accuracy) {
 
-    public static MessageDraft text(String body) {
-        return new MessageDraft(MessageKind.TEXT, body, null, null, null, null, null);
-    }
-
     public static MessageDraft attachment(MessageKind kind, UUID attachmentId, String caption) {
         return new MessageDraft(kind, caption, null, attachmentId, null, null, null);
     }
