@@ -1,6 +1,7 @@
 package de.lagebild.common.access;
 
 import de.lagebild.common.identity.Actor;
+import de.lagebild.common.membership.Chat;
 import de.lagebild.common.membership.ChatMember;
 import de.lagebild.common.membership.Room;
 import de.lagebild.common.membership.RoomMember;
@@ -39,6 +40,14 @@ public class AccessControl {
                         throw ProblemException.conflict("the room is closed and read-only");
                     }
                 });
+    }
+
+    /**
+     * A chat regardless of membership, for callers whose role grants access to every chat (domain
+     * administrators injecting content); 404 when it does not exist.
+     */
+    public Uni<Chat> anyChat(UUID chatId) {
+        return Chat.<Chat>findById(chatId).onItem().ifNull().failWith(() -> ProblemException.notFound("chat"));
     }
 
     public Uni<ChatMember> chatMember(UUID chatId, Actor actor, Permission needed) {

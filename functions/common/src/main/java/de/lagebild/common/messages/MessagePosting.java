@@ -57,9 +57,9 @@ public class MessagePosting {
 
     private Uni<Chat> chatFor(Actor author, UUID chatId, String postedAs) {
         if (postedAs != null) {
-            return Chat.<Chat>findById(chatId).onItem().ifNull().failWith(() -> ProblemException.notFound("chat"));
+            return access.anyChat(chatId);
         }
-        return access.chatMember(chatId, author, Permission.WRITE).flatMap(member -> Chat.<Chat>findById(chatId));
+        return access.chatMember(chatId, author, Permission.WRITE).flatMap(member -> access.anyChat(chatId));
     }
 
     private Uni<PostedMessage> append(LogWriter log, Actor author, Chat chat, UUID clientId, MessageDraft draft,

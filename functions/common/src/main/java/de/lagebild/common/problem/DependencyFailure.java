@@ -4,6 +4,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
@@ -20,16 +21,17 @@ public final class DependencyFailure {
     /** Walks the cause chain: wrapped by Hibernate or Mutiny, the database error is further down. */
     public static boolean isUnavailable(Throwable failure, Predicate<Throwable> extraSigns) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (isDatabaseDown(t) || extraSigns.test(t)) {
+            if (isDependencyDown(t) || extraSigns.test(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isDatabaseDown(Throwable t) {
-        if (t instanceof ConnectException || t instanceof SocketException || t instanceof ClosedConnectionException
-                || t instanceof TimeoutException) {
+    /** Failures of any network dependency (database, S3, ...) to connect or answer, and database states that mean "down". */
+    private static boolean isDependencyDown(Throwable t) {
+        if (t instanceof ConnectException || t instanceof SocketException || t instanceof SocketTimeoutException
+                || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
             return true;
         }
         if (t instanceof PgException pg && pg.getSqlState() != null) {

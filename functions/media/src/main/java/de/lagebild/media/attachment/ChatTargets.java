@@ -3,8 +3,6 @@ package de.lagebild.media.attachment;
 import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.access.Permission;
 import de.lagebild.common.identity.Actor;
-import de.lagebild.common.membership.Chat;
-import de.lagebild.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +29,7 @@ public class ChatTargets {
     /** Any existing chat in an open room; the caller's role was checked by the endpoint. */
     @WithSession
     public Uni<UploadTarget> forInjection(UUID chatId) {
-        return Chat.<Chat>findById(chatId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("chat"))
+        return access.anyChat(chatId)
                 .call(chat -> access.openRoom(chat.roomId))
                 .map(chat -> new UploadTarget(chatId, chat.roomId));
     }
