@@ -9,7 +9,6 @@ import de.lagebild.common.events.LogWriter;
 import de.lagebild.common.events.NewEvent;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.Roles;
-import de.lagebild.common.membership.Chat;
 import de.lagebild.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,26 +49,31 @@ public class MessagePosting {
 
     private Uni<PostedMessage> postOnce(Actor author, UUID chatId, UUID clientId, MessageDraft draft, String postedAs) {
         return ClientWrites.once(() -> eventLog.transaction(log -> chatFor(author, chatId, postedAs)
-                .call(chat -> access.openRoom(chat.roomId))
-                .call(chat -> references.check(chat, draft))
+                .call(chat -> access.openRoom(chat.roomId()))
+                .call(chat -> references.check(chat.chatId(), draft))
                 .flatMap(chat -> append(log, author, chat, clientId, draft, postedAs))));
     }
 
-    private Uni<Chat> chatFor(Actor author, UUID chatId, String postedAs) {
-        if (postedAs != null) {
-            return access.anyChat(chatId);
-        }
-        return access.chatMember(chatId, author, Permission.WRITE).flatMap(member -> access.anyChat(chatId));
+    /** The chat a message goes to and its room. */
+    private record Target(UUID chatId, UUID roomId) {
     }
 
-    private Uni<PostedMessage> append(LogWriter log, Actor author, Chat chat, UUID clientId, MessageDraft draft,
+    /** A member's membership row already names the room: no second read on this hot path. */
+    private Uni<Target> chatFor(Actor author, UUID chatId, String postedAs) {
+        if (postedAs != null) {
+            return access.anyChat(chatId).map(chat -> new Target(chat.id, chat.roomId));
+        }
+        return access.chatMember(chatId, author, Permission.WRITE).map(member -> new Target(chatId, member.roomId));
+    }
+
+    private Uni<PostedMessage> append(LogWriter log, Actor author, Target chat, UUID clientId, MessageDraft draft,
             String postedAs) {
         MessageView.Author authorView = new MessageView.Author(author.id(), author.displayName(), author.unit());
         Message message = new Message();
-        return log.appendOnce(chat.roomId, clientId, author.id(), seq -> {
+        return log.appendOnce(chat.roomId(), clientId, author.id(), seq -> {
             message.id = Ids.newId();
-            message.chatId = chat.id;
-            message.roomId = chat.roomId;
+            message.chatId = chat.chatId();
+            message.roomId = chat.roomId();
             message.seq = seq;
             message.authorId = author.id();
             message.clientId = clientId;
@@ -83,7 +87,7 @@ public class MessagePosting {
             message.postedAs = postedAs;
             message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
             return message.persist().map(ignored ->
-                    new NewEvent("message.created", chat.id, MessageView.of(message, authorView)));
+                    new NewEvent("message.created", chat.chatId(), MessageView.of(message, authorView)));
         }).flatMap(appended -> appended.replayed()
                 ? Message.<Message>find("clientId", clientId).singleResult()
                         .map(first -> new PostedMessage(MessageView.of(first, authorView), true))

@@ -1,6 +1,5 @@
 package de.lagebild.common.messages;
 
-import de.lagebild.common.membership.Chat;
 import de.lagebild.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,13 +13,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class MessageReferences {
 
-    public Uni<Void> check(Chat chat, MessageDraft draft) {
+    public Uni<Void> check(UUID chatId, MessageDraft draft) {
         return switch (draft.kind()) {
             case POI -> exists("select 1 from pois where id = :id and chat_id = :chat and deleted_at is null",
-                    draft.poiId(), chat.id, "poiId", "is not a point of interest of this chat");
+                    draft.poiId(), chatId, "poiId", "is not a point of interest of this chat");
             case PHOTO, FILE -> exists("select 1 from attachments where id = :id and chat_id = :chat"
                             + " and status = 'ready' and kind = '" + draft.kind().wireName() + "'",
-                    draft.attachmentId(), chat.id, "attachmentId", "is not a ready " + draft.kind().wireName()
+                    draft.attachmentId(), chatId, "attachmentId", "is not a ready " + draft.kind().wireName()
                             + " attachment of this chat");
             case TEXT, LOCATION -> Uni.createFrom().voidItem();
         };
