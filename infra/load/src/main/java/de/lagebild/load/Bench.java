@@ -1,5 +1,6 @@
 package de.lagebild.load;
 
+import de.lagebild.load.report.BenchRun;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -7,6 +8,7 @@ import java.util.Locale;
  * Runs one benchmark scenario against the running local stack (infra/start.sh). A scenario
  * named `positions` is the class `de.lagebild.load.positions.PositionsBenchmark`, a
  * {@link Scenario} with a public no-argument constructor; the remaining arguments go to it.
+ * Every run also prints the stack's resource figures and writes an HTML report (see {@link BenchRun}).
  */
 public final class Bench {
 
@@ -22,7 +24,13 @@ public final class Bench {
         String className = "de.lagebild.load." + name + "." + Character.toUpperCase(name.charAt(0))
                 + name.substring(1) + "Benchmark";
         Scenario scenario = (Scenario) Class.forName(className).getDeclaredConstructor().newInstance();
-        scenario.run(Arrays.copyOfRange(args, 1, args.length));
+        String[] scenarioArgs = Arrays.copyOfRange(args, 1, args.length);
+        BenchRun run = BenchRun.start(name, scenarioArgs);
+        try {
+            scenario.run(scenarioArgs);
+        } finally {
+            run.finish();
+        }
         System.exit(0);
     }
 }

@@ -1,11 +1,15 @@
 package de.lagebild.load;
 
+import de.lagebild.load.report.BenchRun;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** Records latencies in microseconds from many threads and prints p50/p95/p99/max and throughput. */
+/**
+ * Records latencies in microseconds from many threads and prints p50/p95/p99/max and throughput.
+ * Every report joins the current {@link BenchRun}, which puts it into the run's HTML report.
+ */
 public final class LatencyReport {
 
     private final String name;
@@ -13,6 +17,16 @@ public final class LatencyReport {
 
     public LatencyReport(String name) {
         this.name = name;
+        BenchRun.register(this);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A copy of everything recorded so far. */
+    public Histogram snapshot() {
+        return histogram.copy();
     }
 
     public void recordNanos(long nanos) {

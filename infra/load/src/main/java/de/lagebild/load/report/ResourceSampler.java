@@ -1,0 +1,156 @@
+package de.lagebild.load.report;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RSS and CPU of the stack's processes, read from /proc once a second: each function whose pid
+ * file is in the run directory ({@code .local/run/<fn>.pid}), and PostgreSQL as the postmaster of
+ * one cluster with all its children (summed; their memory as PSS, so shared buffers count once).
+ * CPU is in percent of one core over the sampling interval (Linux counts 100 ticks a second).
+ */
+public final class ResourceSampler {
+
+    private static final double TICKS_PER_SECOND = 100;
+    private static final long PAGE_BYTES = 4096;
+
+    /** What one process group used in one interval. */
+    public record Point(double seconds, double cpuPercent, long memoryBytes) {
+    }
+
+    private final Path runDir;
+    private final Path postmasterPid;
+    private final Map<String, List<Point>> series = new LinkedHashMap<>();
+    private final Map<String, Map<Long, Long>> lastTicks = new HashMap<>();
+    private long lastNanos;
+    private final long startNanos = System.nanoTime();
+
+    public ResourceSampler(Path runDir, Path postmasterPid) {
+        this.runDir = runDir;
+        this.postmasterPid = postmasterPid;
+    }
+
+    /** The time series per process group, in the order they were first seen. */
+    public synchronized Map<String, List<Point>> series() {
+        Map<String, List<Point>> copy = new LinkedHashMap<>();
+        series.forEach((name, points) -> copy.put(name, List.copyOf(points)));
+        return copy;
+    }
+
+    /** Takes one sample of every group; the first call only sets the baseline of the CPU counters. */
+    public synchronized void sample() {
+        long now = System.nanoTime();
+        double interval = (now - lastNanos) / 1e9;
+        boolean baseline = lastNanos == 0;
+        lastNanos = now;
+        Map<String, List<Long>> groups = new LinkedHashMap<>();
+        for (String function : functionNames()) {
+            long pid = readPid(runDir.resolve(function + ".pid"));
+            if (pid > 0 && Files.isDirectory(Path.of("/proc", Long.toString(pid)))) {
+                groups.put(function, List.of(pid));
+            }
+        }
+        long postmaster = readPid(postmasterPid);
+        if (postmaster > 0) {
+            groups.put("postgresql", withChildren(postmaster));
+        }
+        for (Map.Entry<String, List<Long>> group : groups.entrySet()) {
+            Map<Long, Long> before = lastTicks.getOrDefault(group.getKey(), Map.of());
+            Map<Long, Long> after = new HashMap<>();
+            long usedTicks = 0;
+            long memory = 0;
+            boolean several = group.getKey().equals("postgresql");
+            for (long pid : group.getValue()) {
+                try {
+                    long ticks = ticks(pid);
+                    after.put(pid, ticks);
+                    // a new PostgreSQL backend used all its ticks in this interval; a restarted function starts a new baseline
+                    usedTicks += ticks - before.getOrDefault(pid, several ? 0L : ticks);
+                    memory += several ? pss(pid) : rss(pid);
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+            lastTicks.put(group.getKey(), after);
+            if (!baseline && !before.isEmpty()) {
+                series.computeIfAbsent(group.getKey(), k -> new ArrayList<>()).add(new Point(
+                        (now - startNanos) / 1e9, 100 * usedTicks / TICKS_PER_SECOND / interval, memory));
+            }
+        }
+    }
+
+    private List<String> functionNames() {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(runDir, "*.pid")) {
+            for (Path pid : pids) {
+                String name = pid.getFileName().toString().replace(".pid", "");
+                if (!name.equals("keycloak") && !name.equals("s3proxy")) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException missing) {
+            return names;
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static long readPid(Path file) {
+        try {
+            return Long.parseLong(Files.readAllLines(file).get(0).trim());
+        } catch (IOException | RuntimeException missing) {
+            return -1;
+        }
+    }
+
+    private static List<Long> withChildren(long parent) {
+        List<Long> pids = new ArrayList<>(List.of(parent));
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    if (statFields(Long.parseLong(process.getFileName().toString())).get(1).equals(Long.toString(parent))) {
+                        pids.add(Long.parseLong(process.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return pids;
+        }
+        return pids;
+    }
+
+    /** utime + stime, in ticks. */
+    private static long ticks(long pid) throws IOException {
+        List<String> fields = statFields(pid);
+        return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+    }
+
+    /** The fields of /proc/PID/stat after "pid (comm) ": index 0 is the state, 1 the parent, 11 utime. */
+    private static List<String> statFields(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+    }
+
+    private static long rss(long pid) throws IOException {
+        String[] statm = Files.readString(Path.of("/proc", Long.toString(pid), "statm")).trim().split(" ");
+        return Long.parseLong(statm[1]) * PAGE_BYTES;
+    }
+
+    private static long pss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+            if (line.startsWith("Pss:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
+    }
+}
