@@ -90,6 +90,14 @@ public class MediaBenchmark implements Scenario {
     private record Phase(long idleHeap, long peakHeap, Instant start, Instant end) {
     }
 
+    /** CPU consumed so far: the media function's (from its metrics) and the whole machine's busy time. */
+    private record CpuClock(double mediaNanos, long machineMillis) {
+
+        CpuClock since(CpuClock start) {
+            return new CpuClock(mediaNanos - start.mediaNanos, machineMillis - start.machineMillis);
+        }
+    }
+
     private static final Pattern GC_LINE = Pattern.compile("^\\[([^\\]]+)\\].*Pause.*->(\\d+)M\\(");
 
     /** The largest heap left after a GC pause that happened during the phase (unified JVM logging, `time` decoration). */
@@ -129,6 +137,7 @@ public class MediaBenchmark implements Scenario {
             }
         });
         sampler.start();
+        CpuClock cpuAtStart = cpu();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger remaining = new AtomicInteger(count);
         long start = System.nanoTime();
@@ -150,11 +159,16 @@ public class MediaBenchmark implements Scenario {
             worker.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuClock used = cpu().since(cpuAtStart);
         pool.shutdown();
         sampler.interrupt();
         sampler.join();
         System.out.println(report.summary(seconds) + " failures=" + failures.get()
                 + String.format(Locale.ROOT, " peakHeap=%.1f MB", mb(peak.get())));
+        System.out.printf(Locale.ROOT, "  CPU per upload: media function %.0f ms, whole machine %.0f ms (S3 server,"
+                        + " database, this client and anything else running included); %d cores%n",
+                used.mediaNanos() / 1e6 / count, (double) used.machineMillis() / count,
+                Runtime.getRuntime().availableProcessors());
         return new Phase(idle, peak.get(), phaseStart, Instant.now());
     }
 
@@ -235,22 +249,51 @@ public class MediaBenchmark implements Scenario {
         return bytes.toByteArray();
     }
 
-    /** Sum of jvm_memory_used_bytes over the heap pools of the media function. */
-    private long heapUsed() throws IOException {
-        try {
-            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long sum = 0;
-            for (String line : metrics.body().split("\n")) {
-                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                    sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
+    private CpuClock cpu() throws IOException {
+        return new CpuClock(metric("process_cpu_time_ns_total"), machineBusyMillis());
+    }
+
+    /** Busy time of all cores since boot (/proc/stat: everything but idle and iowait), in milliseconds. */
+    private static long machineBusyMillis() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(fields[i]);
             }
-            return sum;
+        }
+        return busy * 1000 / 100;
+    }
+
+    /** The value of one unlabelled metric of the media function, NaN when it publishes none of that name. */
+    private double metric(String name) throws IOException {
+        for (String line : metrics().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
+    }
+
+    private String metrics() throws IOException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    /** Sum of jvm_memory_used_bytes over the heap pools of the media function. */
+    private long heapUsed() throws IOException {
+        long sum = 0;
+        for (String line : metrics().split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     /** A room and chat with the user as manager, in the local database `lagebild`. */
