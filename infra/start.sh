@@ -16,7 +16,8 @@ for entry in "${FUNCTIONS[@]}"; do
   pidfile=$LOCAL_DIR/run/$fn.pid log=$LOCAL_DIR/logs/$fn.log
   if pid_alive "$pidfile"; then stop_pid "$fn" "$pidfile"; fi
   require_free_port "$fn" "$port"
-  setsid java -Xmx"${HEAP[$fn]}" -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+  # The GC log shows the live heap (after each collection), which a benchmark may report.
+  setsid java -Xmx"${HEAP[$fn]}" -Xlog:gc:file="$LOCAL_DIR/logs/$fn-gc.log":time -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
   echo $! > "$pidfile"
 done
 for entry in "${FUNCTIONS[@]}"; do
