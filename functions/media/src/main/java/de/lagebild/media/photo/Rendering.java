@@ -17,8 +17,8 @@ final class Rendering {
         int w = source.getWidth();
         int h = source.getHeight();
         double scale = Math.min(1.0, (double) maxEdge / Math.max(w, h));
-        if (orientation == ExifOrientation.NORMAL && scale == 1.0 && isJpegReady(source)) {
-            return source;
+        if (scale == 1.0 && isJpegReady(source)) {
+            return orientation == ExifOrientation.NORMAL ? source : PixelTurn.upright(source, orientation);
         }
         boolean swaps = orientation >= 5;
         int targetWidth = Math.max(1, (int) Math.round((swaps ? h : w) * scale));

@@ -31,6 +31,20 @@ class OrientationTest {
         assertThat(new Color(upright.getRGB(redX, redY)).getRed()).isGreaterThan(200);
     }
 
+    /** The decoders deliver 3-byte BGR and grey pixels; those turn pixel for pixel too. */
+    @ParameterizedTest
+    @CsvSource({"5, 6, 1, 0", "10, 8, 0, 3"})
+    void decodedPixelTypesTurnExactly(int type, int orientation, int markX, int markY) {
+        BufferedImage stored = new BufferedImage(4, 2, type);
+        stored.getRaster().setPixel(0, 0, type == BufferedImage.TYPE_BYTE_GRAY ? new int[] {200} : new int[] {200, 10, 20});
+        BufferedImage upright = Rendering.upright(stored, orientation, 100);
+        assertThat(upright.getWidth()).isEqualTo(2);
+        assertThat(upright.getHeight()).isEqualTo(4);
+        int[] mark = upright.getRaster().getPixel(markX, markY, (int[]) null);
+        assertThat(mark[0]).isEqualTo(200);
+        assertThat(upright.getRaster().getPixel(markX == 0 ? 1 : 0, markY, (int[]) null)[0]).isZero();
+    }
+
     @Test
     void readsBigEndianExif() {
         byte[] jpeg = TestFiles.jpegWithExif(TestFiles.halves(8, 8), 6);
