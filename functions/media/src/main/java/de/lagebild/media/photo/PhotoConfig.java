@@ -2,6 +2,7 @@ package de.lagebild.media.photo;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.OptionalInt;
 
 /** How photos are checked and re-encoded for serving. */
 @ConfigMapping(prefix = "lagebild.media.photo")
@@ -26,7 +27,14 @@ public interface PhotoConfig {
     @WithDefault("0.85")
     float jpegQuality();
 
-    /** Photos decoded at once per instance: bounds the heap that decoded pixels take, whatever the number of uploads. */
-    @WithDefault("2")
-    int concurrentDecodes();
+    /**
+     * Photos decoded and encoded at once per instance; the others queue in arrival order. Bounds
+     * the heap that decoded pixels take whatever the number of uploads, and keeps the CPU-bound
+     * work from thrashing. Default: the processors the JVM sees (the container's CPU limit).
+     */
+    OptionalInt concurrentDecodes();
+
+    default int decodePermits() {
+        return Math.max(1, concurrentDecodes().orElse(Runtime.getRuntime().availableProcessors()));
+    }
 }

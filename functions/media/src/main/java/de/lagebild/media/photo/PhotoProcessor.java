@@ -4,6 +4,7 @@ import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.problem.ProblemKind;
 import de.lagebild.media.content.ContentType;
 import de.lagebild.media.content.SpooledUpload;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -40,19 +41,27 @@ public class PhotoProcessor {
 
     public PhotoProcessor(PhotoConfig config) {
         this.config = config;
-        this.decodes = new Semaphore(config.concurrentDecodes(), true);
+        this.decodes = new Semaphore(config.decodePermits(), true);
         ImageIO.setUseCache(false);
     }
 
     public ProcessedPhoto process(SpooledUpload upload, Path workDirectory) {
         int orientation = upload.type() == ContentType.JPEG ? ExifOrientation.of(upload.file()) : ExifOrientation.NORMAL;
+        long queued = System.nanoTime();
         decodes.acquireUninterruptibly();
         try {
-            BufferedImage upright = Rendering.upright(decode(upload), orientation, config.maxEdge());
+            long started = System.nanoTime();
+            BufferedImage decoded = decode(upload);
+            long decodedAt = System.nanoTime();
+            BufferedImage upright = Rendering.upright(decoded, orientation, config.maxEdge());
             byte[] thumbnail = encodeToBytes(Rendering.thumbnail(upright, config.thumbnailEdge()));
+            long thumbnailAt = System.nanoTime();
             Path served = Files.createTempFile(workDirectory, "served-", ".jpg");
             try {
                 encodeToFile(upright, served);
+                Log.debugf("photo of %d bytes: queued %d ms, decoded %d ms, upright and thumbnail %d ms, encoded %d ms",
+                        upload.size(), millis(queued, started), millis(started, decodedAt), millis(decodedAt, thumbnailAt),
+                        millis(thumbnailAt, System.nanoTime()));
                 return new ProcessedPhoto(served, Files.size(served), upright.getWidth(), upright.getHeight(), thumbnail);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(served);
@@ -129,6 +138,10 @@ public class PhotoProcessor {
         } finally {
             writer.dispose();
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static ProblemException unreadable(String reason) {
