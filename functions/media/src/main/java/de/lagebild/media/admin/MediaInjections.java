@@ -13,9 +13,6 @@ import de.lagebild.media.message.MediaMessageView;
 import de.lagebild.media.message.MediaMessages;
 import de.lagebild.media.vertx.ReactiveCalls;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +69,7 @@ public class MediaInjections {
 
     private Attachment store(Actor admin, UploadTarget target, UUID clientId, FileUpload file) {
         UploadRequest request = new UploadRequest(clientId, FormFiles.name(file), FormFiles.declaredType(file));
-        try (InputStream body = FormFiles.open(file, "file")) {
-            return uploads.upload(admin, target, request, body).attachment();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return uploads.upload(admin, target, request, FormFiles.required(file, "file")).attachment();
     }
 
     /** The n-th file's client id: stable for a batch client id, distinct per file. */

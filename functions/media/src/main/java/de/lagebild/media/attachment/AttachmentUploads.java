@@ -17,12 +17,12 @@ import de.lagebild.media.vertx.ReactiveCalls;
 import io.quarkus.logging.Log;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * One upload, start to end, on a worker thread: spool and check the body, re-encode a photo or
+ * One upload, start to end, on a worker thread: check the received body, re-encode a photo or
  * check a PDF, insert the row as `pending`, write the objects, mark the row `ready`. Whatever
  * fails after the first object was written removes the objects and the row again, so no row
  * points at a missing object and the client may retry with the same client id. A retry of a
@@ -52,7 +52,8 @@ public class AttachmentUploads {
     public record Uploaded(Attachment attachment, boolean replayed) {
     }
 
-    public Uploaded upload(Actor actor, UploadTarget target, UploadRequest request, InputStream body) {
+    /** The body is a temp file that the caller received and deletes. */
+    public Uploaded upload(Actor actor, UploadTarget target, UploadRequest request, Path body) {
         Attachment earlier = ReactiveCalls.await(() -> attachments.byClientId(request.clientId()));
         if (earlier != null) {
             if (!earlier.uploadedBy().equals(actor.id()) || !earlier.chatId().equals(target.chatId())) {
@@ -66,16 +67,15 @@ public class AttachmentUploads {
             }
         }
         long started = System.nanoTime();
-        try (SpooledUpload spooled = spool.spool(body, request.declaredMediaType(), request.fileName())) {
-            long spooledAt = System.nanoTime();
-            Attachment stored = spooled.type().isPhoto()
-                    ? storePhoto(actor, target, request, spooled)
-                    : storeFile(actor, target, request, spooled);
-            Log.debugf("attachment %s stored: %d bytes spooled in %d ms, processed and stored in %d ms", stored.id(),
-                    spooled.size(), (spooledAt - started) / 1_000_000, (System.nanoTime() - spooledAt) / 1_000_000);
-            abandoned.sweepSoon();
-            return new Uploaded(stored, false);
-        }
+        SpooledUpload spooled = spool.check(body, request.declaredMediaType(), request.fileName());
+        long checkedAt = System.nanoTime();
+        Attachment stored = spooled.type().isPhoto()
+                ? storePhoto(actor, target, request, spooled)
+                : storeFile(actor, target, request, spooled);
+        Log.debugf("attachment %s stored: %d bytes checked in %d ms, processed and stored in %d ms", stored.id(),
+                spooled.size(), (checkedAt - started) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
+        abandoned.sweepSoon();
+        return new Uploaded(stored, false);
     }
 
     private Attachment storePhoto(Actor actor, UploadTarget target, UploadRequest request, SpooledUpload spooled) {

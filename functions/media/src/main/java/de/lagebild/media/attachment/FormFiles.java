@@ -1,9 +1,7 @@
 package de.lagebild.media.attachment;
 
 import de.lagebild.common.problem.ProblemException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Form file parts, which Quarkus has already written to a temp file bounded by the body size limit. */
@@ -20,10 +18,11 @@ public final class FormFiles {
         return file == null ? null : file.contentType();
     }
 
-    public static InputStream open(FileUpload file, String field) throws IOException {
+    /** The part's temp file, which Quarkus deletes at the end of the request. */
+    public static Path required(FileUpload file, String field) {
         if (file == null) {
             throw ProblemException.invalidField(field, "is required");
         }
-        return Files.newInputStream(file.uploadedFile());
+        return file.uploadedFile();
     }
 }

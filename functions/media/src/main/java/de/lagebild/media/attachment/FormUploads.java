@@ -5,9 +5,6 @@ import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.media.vertx.ReactiveCalls;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -33,10 +30,6 @@ public class FormUploads {
         Uni<Actor> caller = currentUser.actor();
         Actor actor = ReactiveCalls.await(() -> caller);
         UploadTarget target = ReactiveCalls.await(() -> targets.forMember(actor, chatId));
-        try (InputStream body = FormFiles.open(file, "file")) {
-            return then.apply(actor, uploads.upload(actor, target, request, body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return then.apply(actor, uploads.upload(actor, target, request, FormFiles.required(file, "file")));
     }
 }

@@ -9,8 +9,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -45,10 +43,8 @@ public class RawBodyUploads {
     }
 
     private AttachmentUploads.Uploaded store(Received received, UploadRequest request) {
-        try (InputStream body = Files.newInputStream(received.file())) {
-            return uploads.upload(received.actor(), received.target(), request, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return uploads.upload(received.actor(), received.target(), request, received.file());
         } finally {
             try {
                 Files.deleteIfExists(received.file());

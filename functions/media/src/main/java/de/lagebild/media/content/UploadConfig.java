@@ -15,6 +15,6 @@ public interface UploadConfig {
     @WithDefault("50M")
     MemorySize fileMaxSize();
 
-    /** Where an upload is spooled while it is checked; the JVM's temp directory unless set. */
+    /** Where raw request bodies are received and served copies made; the JVM's temp directory unless set. */
     Optional<String> spoolDirectory();
 }

@@ -5,7 +5,6 @@ import de.lagebild.common.problem.ProblemKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Streams an upload body to a temp file in 64 KiB steps: the type is decided from the first
- * bytes, bytes are counted against that type's limit (413 the moment it is passed) and hashed.
- * Never more than one buffer of the body is in memory. Blocking: worker threads only.
+ * Checks an upload body in the temp file it was received into (the raw body receiver's or
+ * Quarkus' multipart file): the type is decided from the first bytes, the size is
+ * held against that type's limit (413) before anything else is read, and the content is hashed in
+ * 64 KiB steps. The file is not copied. Blocking: worker threads only.
  */
 @ApplicationScoped
 public class UploadSpool {
@@ -30,48 +30,31 @@ public class UploadSpool {
         this.config = config;
     }
 
-    public SpooledUpload spool(InputStream body, String declaredMediaType, String fileName) {
-        try {
-            byte[] head = new byte[ContentSniffer.HEAD_BYTES];
-            int headLength = body.readNBytes(head, 0, head.length);
-            if (headLength == 0) {
+    /** The checked upload; the file stays its receiver's to delete. */
+    public SpooledUpload check(Path body, String declaredMediaType, String fileName) {
+        try (InputStream in = Files.newInputStream(body)) {
+            long size = Files.size(body);
+            byte[] head = in.readNBytes(ContentSniffer.HEAD_BYTES);
+            if (head.length == 0) {
                 throw ProblemException.invalidField("body", "is empty; send the photo or PDF as the request body");
             }
-            ContentType type = ContentSniffer.sniff(head, headLength);
+            ContentType type = ContentSniffer.sniff(head, head.length);
             ContentSniffer.checkDeclared(type, declaredMediaType, fileName);
-            return copy(body, head, headLength, type);
-        } catch (IOException e) {
-            throw new ProblemException(ProblemKind.INVALID_REQUEST, "the upload was interrupted");
-        }
-    }
-
-    private SpooledUpload copy(InputStream body, byte[] head, int headLength, ContentType type) throws IOException {
-        long limit = (type.isPhoto() ? config.photoMaxSize() : config.fileMaxSize()).asLongValue();
-        Path file = Files.createTempFile(spoolDirectory(), "upload-", ".part");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            MessageDigest sha256 = sha256();
-            sha256.update(head, 0, headLength);
-            out.write(head, 0, headLength);
-            long size = headLength;
-            byte[] buffer = new byte[BUFFER];
-            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
-                size += read;
-                if (size > limit) {
-                    throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "a " + type.description()
-                            + " may have at most " + limit + " bytes");
-                }
-                sha256.update(buffer, 0, read);
-                out.write(buffer, 0, read);
+            long limit = (type.isPhoto() ? config.photoMaxSize() : config.fileMaxSize()).asLongValue();
+            if (size > limit) {
+                throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "a " + type.description()
+                        + " may have at most " + limit + " bytes");
             }
-            return new SpooledUpload(file, type, size, HexFormat.of().formatHex(sha256.digest()));
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
+            MessageDigest sha256 = sha256();
+            sha256.update(head);
+            byte[] buffer = new byte[BUFFER];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                sha256.update(buffer, 0, read);
+            }
+            return new SpooledUpload(body, type, size, HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private Path spoolDirectory() {
-        return spoolDirectory(config);
     }
 
     static Path spoolDirectory(UploadConfig config) {
