@@ -19,6 +19,8 @@ class TileTest {
     /** The zoom 12 tile over Hamburg's centre (10.0 E, 53.55 N), and one over the Atlantic. */
     static final String HAMBURG = "12/2161/1323";
     static final String OCEAN = "12/1500/1400";
+    /** The zoom 12 tile over Berlin (13.40 E, 52.52 N). */
+    static final String BERLIN = "12/2200/1343";
 
     @Test
     void cutsAVectorTileWithTheFeaturesAndTheirProperties() {
@@ -35,6 +37,22 @@ class TileTest {
         Response empty = tile("officer1", layer, OCEAN);
         empty.then().statusCode(200);
         assertThat(empty.asByteArray()).isEmpty();
+    }
+
+    @Test
+    void aReimportMovesTheFeaturesBetweenTiles() {
+        String layer = imported(20);
+        String berlin = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{\"generation\":\"moved\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[13.40,52.52]}}]}";
+        Layers.importData(layer, berlin.getBytes(StandardCharsets.UTF_8), "application/geo+json", null)
+                .then().statusCode(200).body("stored", is(1));
+
+        Response hamburg = tile("officer1", layer, HAMBURG);
+        hamburg.then().statusCode(200);
+        assertThat(hamburg.asByteArray()).as("the tile cut after the re-import holds no feature of the first import").isEmpty();
+        Response moved = tile("officer1", layer, BERLIN);
+        moved.then().statusCode(200);
+        assertThat(new String(moved.asByteArray(), StandardCharsets.ISO_8859_1)).contains("moved");
     }
 
     @Test

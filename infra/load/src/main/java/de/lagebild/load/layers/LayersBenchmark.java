@@ -2,9 +2,11 @@ package de.lagebild.load.layers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,7 +31,9 @@ import java.util.function.Function;
  * Map panning against the layers function: two layers of 100,000 features each around Hamburg
  * (points and building footprints, imported from EPSG:25832), then bbox queries at city-district
  * size (limit 500) and zoom 14 vector tiles at a fixed rate, open loop: latencies count from when a
- * request was due, so a slow server cannot hide its queueing. Prints p50/p95/p99/max per phase.
+ * request was due until its whole body is read, so a slow server cannot hide its queueing. Prints
+ * p50/p95/p99/max per phase, and how late the generator sent (sendLagMax) and the cores it used
+ * (benchCpu), which show whether the generator kept up.
  *
  * <pre>
  * infra/bench.sh layers [--url http://127.0.0.1:8083] [--features 100000] [--rate 200] [--seconds 30]
@@ -41,6 +45,9 @@ import java.util.function.Function;
 public class LayersBenchmark implements Scenario {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The generator's own CPU time, printed per phase (as cores used) to show it is not the bottleneck. */
+    private static final OperatingSystemMXBean OWN_PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** Hamburg's built-up area in WGS 84, where the map views are picked. */
     private static final double MIN_LON = 9.80;
     private static final double MAX_LON = 10.25;
@@ -82,10 +89,13 @@ public class LayersBenchmark implements Scenario {
             drive(phase, token, rate, warmup, random, null);
             LatencyReport report = new LatencyReport(phase.name());
             Stats stats = new Stats();
+            long cpuBefore = OWN_PROCESS.getProcessCpuTime();
             drive(phase, token, rate, seconds, random, new Measure(report, stats));
+            double benchCpu = (OWN_PROCESS.getProcessCpuTime() - cpuBefore) / 1e9 / seconds;
             String line = report.summary(seconds) + String.format(Locale.ROOT,
-                    " errors=%d avgFeatures=%.0f maxFeatures=%d truncated=%d load=%s", stats.errors.get(),
-                    stats.averageFeatures(), stats.maxFeatures.get(), stats.truncated.get(), loadAverage());
+                    " errors=%d avgFeatures=%.0f maxFeatures=%d truncated=%d sendLagMax=%.1fms benchCpu=%.2f %s load=%s",
+                    stats.errors.get(), stats.averageFeatures(), stats.maxFeatures.get(), stats.truncated.get(),
+                    stats.sendLagMax.get() / 1e6, benchCpu, stats.protocol, loadAverage());
             System.out.println(line);
             results.add(line);
         }
@@ -116,6 +126,9 @@ public class LayersBenchmark implements Scenario {
         final AtomicLong featureSum = new AtomicLong();
         final AtomicLong maxFeatures = new AtomicLong();
         final AtomicLong truncated = new AtomicLong();
+        /** How late the generator sent a request after it was due, at worst: its own backlog, if it has one. */
+        final AtomicLong sendLagMax = new AtomicLong();
+        volatile HttpClient.Version protocol;
 
         double averageFeatures() {
             return sampled.get() == 0 ? 0 : (double) featureSum.get() / sampled.get();
@@ -153,6 +166,9 @@ public class LayersBenchmark implements Scenario {
             boolean sample = i % 10 == 0;
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + phase.path().apply(random)))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+            if (measure != null) {
+                measure.stats().sendLagMax.accumulateAndGet(System.nanoTime() - due, Math::max);
+            }
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
                 long latency = System.nanoTime() - due;
                 if (measure == null) {
@@ -163,6 +179,7 @@ public class LayersBenchmark implements Scenario {
                     return;
                 }
                 measure.report().recordNanos(latency);
+                measure.stats().protocol = response.version();
                 if (sample) {
                     count(response, measure.stats());
                 }
