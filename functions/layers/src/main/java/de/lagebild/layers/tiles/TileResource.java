@@ -25,10 +25,12 @@ public class TileResource {
     static final String TRUNCATED = "Lagebild-Truncated";
 
     private final TileQuery query;
+    private final TileCache cache;
     private final TileConfig config;
 
-    public TileResource(TileQuery query, TileConfig config) {
+    public TileResource(TileQuery query, TileCache cache, TileConfig config) {
         this.query = query;
+        this.cache = cache;
         this.config = config;
     }
 
@@ -44,21 +46,38 @@ public class TileResource {
             @PathParam("y") String y, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String layerId = LayerId.validated("id", id);
         TileAddress address = TileAddress.parse(z, x, y);
-        if (ifNoneMatch == null) {
-            return tile(layerId, address);
+        if (ifNoneMatch == null && !cache.enabled()) {
+            return cut(layerId, address);
         }
-        return query.contentVersion(layerId).flatMap(version -> ContentTag.of("t1", layerId + "@" + version)
-                .respond(ifNoneMatch, config.maxAge(), () -> tile(layerId, address)));
+        return query.contentVersion(layerId).flatMap(version -> tag(layerId, version)
+                .respond(ifNoneMatch, config.maxAge(), () -> cachedOrCut(layerId, version, address)));
     }
 
-    private Uni<RestResponse<Buffer>> tile(String layerId, TileAddress address) {
+    private Uni<RestResponse<Buffer>> cachedOrCut(String layerId, long version, TileAddress address) {
+        TileCache.Entry cached = cache.get(layerId, version, address);
+        if (cached != null) {
+            return Uni.createFrom().item(response(layerId, version, Buffer.buffer(cached.bytes()), cached.truncated()));
+        }
+        return cut(layerId, address);
+    }
+
+    private Uni<RestResponse<Buffer>> cut(String layerId, TileAddress address) {
         return query.tile(layerId, address).map(tile -> {
-            RestResponse.ResponseBuilder<Buffer> response = ContentTag.of("t1", layerId + "@" + tile.contentVersion())
-                    .withCaching(RestResponse.ResponseBuilder.ok(tile.bytes(), MVT), config.maxAge());
-            if (tile.truncated()) {
-                response.header(TRUNCATED, "true");
-            }
-            return response.build();
+            cache.put(layerId, tile.contentVersion(), address, new TileCache.Entry(tile.bytes().getBytes(), tile.truncated()));
+            return response(layerId, tile.contentVersion(), tile.bytes(), tile.truncated());
         });
+    }
+
+    private RestResponse<Buffer> response(String layerId, long version, Buffer bytes, boolean truncated) {
+        RestResponse.ResponseBuilder<Buffer> response = tag(layerId, version)
+                .withCaching(RestResponse.ResponseBuilder.ok(bytes, MVT), config.maxAge());
+        if (truncated) {
+            response.header(TRUNCATED, "true");
+        }
+        return response.build();
+    }
+
+    private static ContentTag tag(String layerId, long version) {
+        return ContentTag.of("t1", layerId + "@" + version);
     }
 }

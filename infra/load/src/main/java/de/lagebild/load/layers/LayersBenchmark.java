@@ -37,8 +37,9 @@ import java.util.function.Function;
  *
  * <pre>
  * infra/bench.sh layers [--url http://127.0.0.1:8083] [--features 100000] [--rate 200] [--seconds 30]
- *                       [--warmup 10] [--keycloak http://127.0.0.1:8180] [--skip-import]
+ *                       [--warmup 10] [--keycloak http://127.0.0.1:8180] [--skip-import] [--phases tiles]
  * </pre>
+ * {@code --phases} runs only the phases whose name starts with it ({@code features} or {@code tiles}).
  * The layers function must run (functions/layers/README.md has the commands); the layers it makes are
  * {@code bench-points} and {@code bench-buildings}.
  */
@@ -83,8 +84,12 @@ public class LayersBenchmark implements Scenario {
             new Phase("tiles points z14", r -> tileRequest("bench-points", r)),
             new Phase("tiles buildings z14", r -> tileRequest("bench-buildings", r)),
         };
+        String only = options.getOrDefault("phases", "");
         List<String> results = new ArrayList<>();
         for (Phase phase : phases) {
+            if (!phase.name().startsWith(only)) {
+                continue;
+            }
             String token = token("officer1");
             drive(phase, token, rate, warmup, random, null);
             LatencyReport report = new LatencyReport(phase.name());
