@@ -66,6 +66,26 @@ class PhotoUploadTest {
         assertThat(thumbnail.getWidth()).isEqualTo(160);
     }
 
+    /** Orientation 1 is the path on which the decoded pixels go to the encoder untouched: still no EXIF. */
+    @Test
+    void uprightPhotoWithGpsIsServedWithoutExifInItsOwnSize() {
+        byte[] upload = TestFiles.jpegWithExif(TestFiles.halves(400, 200), 1);
+        assertThat(TestFiles.containsAscii(upload, "Exif")).isTrue();
+
+        String id = upload("officer1", UUID.randomUUID(), "IMG_0002.JPG", "image/jpeg", upload)
+                .then().statusCode(201).body("width", is(400)).body("height", is(200))
+                .extract().path("id");
+
+        byte[] served = Links.download("officer2", "/v1/attachments/" + id);
+        assertThat(TestFiles.jpegMarkers(served)).as("no APP1 segment in the served copy").doesNotContain(APP1);
+        assertThat(TestFiles.containsAscii(served, "Exif")).isFalse();
+        BufferedImage image = TestFiles.decode(served);
+        assertThat(image.getWidth()).isEqualTo(400);
+        assertThat(image.getHeight()).isEqualTo(200);
+        assertThat(isRed(image.getRGB(50, 100))).isTrue();
+        assertThat(isRed(image.getRGB(350, 100))).isFalse();
+    }
+
     @Test
     void originalKeepsItsMetadataAndNeedsManage() {
         byte[] upload = TestFiles.jpegWithExif(TestFiles.halves(300, 200), EXIF_ROTATE_90_CW);
