@@ -1,33 +1,29 @@
 package de.lagebild.load.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Chat delivery under load (issue 3): CHATS chats of MEMBERS connected members each, spread over
  * ROOMS operation rooms, messages at RATE per second in total for SECONDS, every delivery timed
- * from the moment before the send to the frame at each member's socket. Usage:
+ * from the moment the send was due to the frame at each member's socket. Usage:
  * {@code infra/bench.sh chat [chats=50] [members=20] [rooms=50] [rate=500] [seconds=60]} against infra/start.sh.
  * A room's log is appended under its row lock (seq order is commit order), so one room takes
  * messages one after the other: rooms=1 measures that ceiling.
@@ -42,10 +38,6 @@ public final class ChatBenchmark implements Scenario {
             .executor(Executors.newFixedThreadPool(4)).build();
     private final LatencyReport acknowledged = new LatencyReport("send -> 201 (ack)");
     private final LatencyReport delivered = new LatencyReport("send -> frame at member");
-    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> deliveries = new ConcurrentHashMap<>();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
 
     @Override
     public void run(String[] args) throws Exception {
@@ -81,102 +73,42 @@ public final class ChatBenchmark implements Scenario {
                     Map.of("clientId", UUID.randomUUID(), "name", "Lage " + c, "memberIds", memberIds), 201))
                     .get("id").asText());
         }
-        CountDownLatch caughtUp = new CountDownLatch(tokens.size());
-        List<WebSocket> sockets = new ArrayList<>();
-        for (String token : tokens) {
-            sockets.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(URI.create(CHAT.replace("http", "ws") + "/v1/stream"), new Member(caughtUp)).join());
-        }
-        sockets.forEach(socket -> socket.sendText("{\"type\":\"hello\"}", true));
-        if (!caughtUp.await(2, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("not every member caught up");
-        }
-        System.out.printf(Locale.ROOT, "setup done: %d sockets connected%n", sockets.size());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        MemberPhones phones = new MemberPhones(vertx, CHAT, tokens.size(), delivered);
+        phones.connect(tokens);
+        System.out.printf(Locale.ROOT, "setup done: %d sockets connected%n", phones.size());
 
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        MessageSender sender = new MessageSender(vertx, CHAT, acknowledged);
         long total = (long) rate * seconds;
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         AtomicLong sent = new AtomicLong();
         long start = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> {
-            long due = Math.min(total, (System.nanoTime() - start) * rate / TimeUnit.SECONDS.toNanos(1));
-            while (sent.get() < due) {
-                long n = sent.getAndIncrement();
+        long ticker = vertx.setPeriodic(1, id -> {
+            long due = Math.min(total, (System.nanoTime() - start) / periodNanos + 1);
+            for (long n = sent.get(); n < due; n = sent.incrementAndGet()) {
                 int chat = (int) (n % chats);
-                send(chatIds.get(chat), tokens.get(chat * members + (int) ((n / chats) % members)));
+                sender.send(chatIds.get(chat), tokens.get(chat * members + (int) ((n / chats) % members)),
+                        start + n * periodNanos);
             }
-        }, 0, 2, TimeUnit.MILLISECONDS);
+        });
         while (sent.get() < total) {
             Thread.sleep(100);
         }
+        vertx.cancelTimer(ticker);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long expected = total * members;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (delivered.count() < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        ticker.shutdownNow();
 
         System.out.println(acknowledged.summary(elapsed));
         System.out.println(delivered.summary(elapsed));
         System.out.printf(Locale.ROOT, "sent=%d acknowledged=%d errors=%d deliveries expected=%d received=%d missing=%d duplicates=%d%n",
-                total, acknowledged.count(), errors.get(), expected, delivered.count(),
-                expected - delivered.count(), duplicates.get());
-        sockets.forEach(WebSocket::abort);
-    }
-
-    private void send(String chatId, String token) {
-        String clientId = UUID.randomUUID().toString();
-        String body = "{\"clientId\":\"" + clientId + "\",\"kind\":\"text\",\"body\":\"bench " + clientId + "\"}";
-        long begin = System.nanoTime();
-        sentAt.put(clientId, begin);
-        http.sendAsync(request("POST", "/v1/chats/" + chatId + "/messages", token, body), HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> {
-                    if (failure != null || response.statusCode() != 201) {
-                        errors.incrementAndGet();
-                    } else {
-                        acknowledged.recordNanos(System.nanoTime() - begin);
-                    }
-                });
-    }
-
-    /** One member's phone: counts each message frame once, timed against its send. */
-    private final class Member implements WebSocket.Listener {
-        private final CountDownLatch caughtUp;
-        private final StringBuilder partial = new StringBuilder();
-        private final java.util.Set<String> seen = new java.util.HashSet<>();
-
-        Member(CountDownLatch caughtUp) {
-            this.caughtUp = caughtUp;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (!last) {
-                return null;
-            }
-            String frame = partial.toString();
-            partial.setLength(0);
-            long now = System.nanoTime();
-            int marker = frame.indexOf("bench ");
-            if (marker >= 0 && frame.contains("message.created")) {
-                String clientId = frame.substring(marker + 6, marker + 42);
-                Long begin = sentAt.get(clientId);
-                if (!seen.add(clientId)) {
-                    duplicates.incrementAndGet();
-                } else if (begin != null) {
-                    delivered.recordNanos(now - begin);
-                }
-            } else if (frame.contains("\"type\":\"caught_up\"")) {
-                caughtUp.countDown();
-            }
-            return null;
-        }
+                total, acknowledged.count(), sender.errors(), expected, delivered.count(),
+                expected - delivered.count(), phones.duplicates());
+        phones.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private String call(String method, String path, String token, Object body, int expected) throws Exception {
