@@ -22,7 +22,8 @@ public final class ClientWrites {
                 .recoverWithUni(() -> Uni.createFrom().deferred(write));
     }
 
-    static boolean isDuplicateClientId(Throwable failure) {
+    /** Whether the failure is a unique violation of a client id: the write was done before. */
+    public static boolean isDuplicateClientId(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
                     && pg.getConstraint() != null && pg.getConstraint().endsWith("client_id_key")) {

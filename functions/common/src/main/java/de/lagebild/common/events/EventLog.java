@@ -74,7 +74,12 @@ public class EventLog {
 
     /** Wakes the listeners of the room; call after the transaction committed. */
     public Uni<Void> announce(Event event) {
-        return bus.publish(CHANNEL, event.roomId + ":" + event.seq);
+        return announce(event.roomId, event.seq);
+    }
+
+    /** Wakes the listeners of the room for the event with this seq; call after it committed. */
+    public Uni<Void> announce(UUID roomId, long seq) {
+        return bus.publish(CHANNEL, roomId + ":" + seq);
     }
 
     /**

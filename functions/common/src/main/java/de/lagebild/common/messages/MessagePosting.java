@@ -10,6 +10,7 @@ import de.lagebild.common.events.NewEvent;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.Roles;
 import de.lagebild.common.problem.ProblemException;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -27,16 +28,29 @@ public class MessagePosting {
     private final AccessControl access;
     private final EventLog eventLog;
     private final MessageReferences references;
+    private final MessageStatement statement;
 
-    public MessagePosting(AccessControl access, EventLog eventLog, MessageReferences references) {
+    public MessagePosting(AccessControl access, EventLog eventLog, MessageReferences references,
+            MessageStatement statement) {
         this.access = access;
         this.eventLog = eventLog;
         this.references = references;
+        this.statement = statement;
     }
 
-    /** A chat member posts. */
+    /**
+     * A chat member posts: in one statement when it goes through; a retried client id, a missing
+     * permission, a closed room or a foreign reference take the full path, which answers them.
+     */
     public Uni<PostedMessage> post(Actor author, UUID chatId, UUID clientId, MessageDraft draft) {
-        return postOnce(author, chatId, clientId, draft, null);
+        return statement.append(author, chatId, clientId, draft)
+                .onFailure(ClientWrites::isDuplicateClientId).recoverWithNull()
+                .flatMap(posted -> posted == null
+                        ? postOnce(author, chatId, clientId, draft, null)
+                        : eventLog.announce(posted.roomId(), posted.seq())
+                                .onFailure().invoke(failure -> Log.warnf("could not announce a message: %s", failure.getMessage()))
+                                .onFailure().recoverWithNull()
+                                .replaceWith(new PostedMessage(posted, false)));
     }
 
     /** A domain administrator injects content into any chat. */
