@@ -3,7 +3,6 @@ package de.lagebild.chat.stream;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -34,9 +33,11 @@ class EventReader {
              order by v.seq""".formatted(COLUMNS);
 
     private final Pool pool;
+    private final FeedReads feeds;
 
     EventReader(Pool pool) {
         this.pool = pool;
+        this.feeds = new FeedReads(pool);
     }
 
     /** A page of visible events after {@code afterSeq}, and the room's last seq when fewer than the limit came. */
@@ -59,9 +60,7 @@ class EventReader {
 
     /** All events of a room after a seq, for the live feed (visibility is decided per recipient). */
     Uni<List<EventRow>> after(UUID roomId, long afterSeq, int limit) {
-        return pool.preparedQuery("select " + COLUMNS + " from events e where e.room_id = $1 and e.seq > $2 order by e.seq limit $3")
-                .execute(Tuple.of(roomId, afterSeq, limit))
-                .map(EventReader::toEvents);
+        return feeds.after(roomId, afterSeq, limit);
     }
 
     /** The rooms of a user with their last seq. */
@@ -110,13 +109,7 @@ class EventReader {
         });
     }
 
-    private static List<EventRow> toEvents(RowSet<Row> rows) {
-        List<EventRow> events = new ArrayList<>(rows.size());
-        rows.forEach(row -> events.add(toEvent(row)));
-        return events;
-    }
-
-    private static EventRow toEvent(Row row) {
+    static EventRow toEvent(Row row) {
         return new EventRow(row.getUUID("room_id"), row.getLong("seq"), row.getUUID("chat_id"), row.getString("type"),
                 row.getUUID("actor_id"), row.getString("payload"), row.getOffsetDateTime("created_at"));
     }
