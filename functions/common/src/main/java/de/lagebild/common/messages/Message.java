@@ -1,5 +1,6 @@
 package de.lagebild.common.messages;
 
+import de.lagebild.common.Ids;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -7,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** A chat message; {@code seq} is the seq of the event that created it. */
@@ -66,6 +68,25 @@ public class Message extends PanacheEntityBase {
     /** `domain-admin` when injected by a domain administrator; null for members' messages. */
     @Column(name = "posted_as")
     public String postedAs;
+
+    /** A new message with the draft's content; the room and its seq are set where it is appended to the log. */
+    public static Message of(UUID chatId, UUID authorId, UUID clientId, MessageDraft draft, String postedAs) {
+        Message message = new Message();
+        message.id = Ids.newId();
+        message.chatId = chatId;
+        message.authorId = authorId;
+        message.clientId = clientId;
+        message.kind = draft.kind();
+        message.body = draft.body();
+        message.poiId = draft.poiId();
+        message.attachmentId = draft.attachmentId();
+        message.lat = draft.lat();
+        message.lon = draft.lon();
+        message.accuracyM = draft.accuracy();
+        message.postedAs = postedAs;
+        message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return message;
+    }
 
     public boolean isDeleted() {
         return deletedAt != null;

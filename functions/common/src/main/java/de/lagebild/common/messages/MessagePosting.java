@@ -1,6 +1,5 @@
 package de.lagebild.common.messages;
 
-import de.lagebild.common.Ids;
 import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.access.Permission;
 import de.lagebild.common.events.ClientWrites;
@@ -13,8 +12,6 @@ import de.lagebild.common.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -83,23 +80,10 @@ public class MessagePosting {
     private Uni<PostedMessage> append(LogWriter log, Actor author, Target chat, UUID clientId, MessageDraft draft,
             String postedAs) {
         MessageView.Author authorView = new MessageView.Author(author.id(), author.displayName(), author.unit());
-        Message message = new Message();
+        Message message = Message.of(chat.chatId(), author.id(), clientId, draft, postedAs);
+        message.roomId = chat.roomId();
         return log.appendOnce(chat.roomId(), clientId, author.id(), seq -> {
-            message.id = Ids.newId();
-            message.chatId = chat.chatId();
-            message.roomId = chat.roomId();
             message.seq = seq;
-            message.authorId = author.id();
-            message.clientId = clientId;
-            message.kind = draft.kind();
-            message.body = draft.body();
-            message.poiId = draft.poiId();
-            message.attachmentId = draft.attachmentId();
-            message.lat = draft.lat();
-            message.lon = draft.lon();
-            message.accuracyM = draft.accuracy();
-            message.postedAs = postedAs;
-            message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
             return message.persist().map(ignored ->
                     new NewEvent("message.created", chat.chatId(), MessageView.of(message, authorView)));
         }).flatMap(appended -> appended.replayed()

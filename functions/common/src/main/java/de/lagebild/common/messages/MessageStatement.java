@@ -10,8 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -56,19 +54,7 @@ public class MessageStatement {
 
     /** The message as posted, or null when the statement appended nothing. */
     public Uni<MessageView> append(Actor author, UUID chatId, UUID clientId, MessageDraft draft) {
-        Message message = new Message();
-        message.id = Ids.newId();
-        message.chatId = chatId;
-        message.authorId = author.id();
-        message.clientId = clientId;
-        message.kind = draft.kind();
-        message.body = draft.body();
-        message.poiId = draft.poiId();
-        message.attachmentId = draft.attachmentId();
-        message.lat = draft.lat();
-        message.lon = draft.lon();
-        message.accuracyM = draft.accuracy();
-        message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Message message = Message.of(chatId, author.id(), clientId, draft, null);
         MessageView.Author authorView = new MessageView.Author(author.id(), author.displayName(), author.unit());
         // Room and seq are the database's: the payload gets them in the statement.
         String payload = toJson(MessageView.of(message, authorView));
