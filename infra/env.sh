@@ -1,11 +1,14 @@
 # Shared settings for the local dev services (source this file; do not execute it).
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export REPO LOCAL_DIR="$REPO/.local"
+# LAGEBILD_LOCAL_DIR, LAGEBILD_S3_PORT, LAGEBILD_KC_PORT and LAGEBILD_KC_MGMT_PORT let infra/fault.sh run
+# a second, isolated s3proxy and Keycloak with these scripts; nothing else sets them.
+export REPO LOCAL_DIR="${LAGEBILD_LOCAL_DIR:-$REPO/.local}"
 
 export PG_PORT=5432 PG_DB=lagebild PG_USER=lagebild PG_PASSWORD=lagebild
-export S3_PORT=9000 S3_BUCKET=lagebild S3_ACCESS_KEY=lagebild S3_SECRET_KEY=lagebild-secret
+export S3_PORT=${LAGEBILD_S3_PORT:-9000} S3_BUCKET=lagebild S3_ACCESS_KEY=lagebild S3_SECRET_KEY=lagebild-secret
 export S3PROXY_VERSION=4.1.0
-export KC_PORT=8180 KC_VERSION=26.7.3 KC_REALM=lagebild KC_URL=http://127.0.0.1:8180
+export KC_PORT=${LAGEBILD_KC_PORT:-8180} KC_VERSION=26.7.3 KC_REALM=lagebild
+export KC_URL=http://127.0.0.1:$KC_PORT KC_MGMT_PORT=${LAGEBILD_KC_MGMT_PORT:-9190}
 export JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   # Keycloak needs Java 21+
 
 # Maven: prefer the project's wrapper, fall back to the system mvn (always batch mode).

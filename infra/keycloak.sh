@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install (Maven Central tar.gz), start/stop Keycloak dev server on 127.0.0.1:8180 with realms from infra/keycloak/.
+# Install (Maven Central tar.gz), start/stop Keycloak dev server on 127.0.0.1:$KC_PORT (8180) with realms from infra/keycloak/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -47,7 +47,7 @@ start() {
   JAVA_HOME=$JAVA25_HOME JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     setsid "$DIST/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="$KC_URL" \
-      --health-enabled=true --http-management-health-enabled=false --http-management-port=9190 --import-realm >"$LOG" 2>&1 </dev/null &
+      --health-enabled=true --http-management-health-enabled=false --http-management-port="$KC_MGMT_PORT" --import-realm >"$LOG" 2>&1 </dev/null &
   echo $! > "$PIDFILE"
   WAIT_PIDFILE=$PIDFILE wait_for keycloak 120 "$LOG" probe || { stop_pid keycloak "$PIDFILE"; return 1; }
   echo "keycloak: $KC_URL (admin/admin), realm $KC_REALM"

@@ -5,6 +5,7 @@ import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
 import de.lagebild.load.ScenarioArgs;
 import de.lagebild.load.phone.Deliveries;
+import de.lagebild.load.phone.OperationPhones;
 import de.lagebild.load.phone.OperationRoom;
 import de.lagebild.load.phone.Photo;
 import de.lagebild.load.phone.PositionSender;
@@ -14,10 +15,8 @@ import de.lagebild.load.phone.Stack;
 import de.lagebild.load.phone.StreamPhone;
 import de.lagebild.load.phone.TokenPool;
 import de.lagebild.load.report.BenchRun;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +59,8 @@ public final class OperationBenchmark implements Scenario {
 
             Deliveries deliveries = new Deliveries();
             LatencyReport fixToWatcher = new LatencyReport("position fix -> frame at watcher");
-            List<StreamPhone> phones = connectPhones(stack, rest, tokens, deliveries, operation, watchers, fixToWatcher);
+            List<StreamPhone> phones = OperationPhones.connect(stack.streams(), rest, tokens, deliveries, operation,
+                    officers, watchers, fixToWatcher);
             System.out.printf(Locale.ROOT, "setup done in %.0f s: room %s, %d sockets caught up%n",
                     (System.nanoTime() - setupStart) / 1e9, operation.roomId(), phones.size());
 
@@ -88,34 +88,6 @@ public final class OperationBenchmark implements Scenario {
             BenchRun.figure("sockets reconnected", reconnected + " of " + phones.size());
             phones.forEach(StreamPhone::stop);
         }
-    }
-
-    private static List<StreamPhone> connectPhones(Stack stack, Rest rest, TokenPool tokens, Deliveries deliveries,
-            OperationRoom operation, int watchers, LatencyReport fixToWatcher) throws Exception {
-        List<StreamPhone> phones = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            boolean watches = i / operation.chatIds().size() < watchers;
-            phones.add(new StreamPhone(i, tokens::get, stack.streams(), rest.http(), deliveries, watches ? fixToWatcher : null));
-        }
-        // in waves: a reconnect storm of hundreds of replays at once is another scenario
-        for (int wave = 0; wave < phones.size(); wave += 50) {
-            List<CompletableFuture<Void>> caughtUp = new ArrayList<>();
-            for (StreamPhone phone : phones.subList(wave, Math.min(phones.size(), wave + 50))) {
-                caughtUp.add(phone.connect());
-            }
-            CompletableFuture.allOf(caughtUp.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-        }
-        for (int chat = 0; chat < operation.chatIds().size(); chat++) {
-            List<StreamPhone> members = new ArrayList<>();
-            for (int officer : operation.officersOf(chat)) {
-                members.add(phones.get(officer));
-                if (officer / operation.chatIds().size() < watchers) {
-                    phones.get(officer).watch(operation.chatIds().get(chat));
-                }
-            }
-            deliveries.members(operation.chatIds().get(chat), members);
-        }
-        return phones;
     }
 
     /** The operation's traffic on one 10 ms tick: whatever is due is sent, open model. */

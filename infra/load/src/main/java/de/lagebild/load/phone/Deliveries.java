@@ -31,6 +31,8 @@ public final class Deliveries {
     private final Map<String, LatencyReport> ackReports = new ConcurrentHashMap<>();
     private final Map<String, LatencyReport> deliveryReports = new ConcurrentHashMap<>();
     private final AtomicLong duplicated = new AtomicLong();
+    private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstDeliveredAt = new ConcurrentHashMap<>();
 
     /** The phones whose members must get every message of the chat. */
     public void members(String chatId, List<StreamPhone> phones) {
@@ -48,7 +50,9 @@ public final class Deliveries {
     public void acknowledged(String clientId) {
         Sent message = sent.get(clientId);
         if (message != null && acknowledged.add(clientId)) {
-            ackReports.get(message.kind()).recordNanos(System.nanoTime() - message.nanos());
+            long now = System.nanoTime();
+            acknowledgedAt.put(clientId, now);
+            ackReports.get(message.kind()).recordNanos(now - message.nanos());
         }
     }
 
@@ -65,7 +69,18 @@ public final class Deliveries {
         Sent message = sent.get(clientId);
         if (message != null) {
             deliveryReports.get(message.kind()).recordNanos(nanos - message.nanos());
+            firstDeliveredAt.putIfAbsent(clientId, nanos);
         }
+    }
+
+    /** The first acknowledgement at or after the given time (System.nanoTime), or -1. */
+    public long firstAcknowledgedAfter(long nanos) {
+        return acknowledgedAt.values().stream().filter(t -> t >= nanos).min(Long::compare).orElse(-1L);
+    }
+
+    /** The first delivery at any phone at or after the given time (System.nanoTime), or -1. */
+    public long firstDeliveredAfter(long nanos) {
+        return firstDeliveredAt.values().stream().filter(t -> t >= nanos).min(Long::compare).orElse(-1L);
     }
 
     /** Frames that came again at or below the phone's cursor. */

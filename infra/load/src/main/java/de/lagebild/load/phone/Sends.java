@@ -1,5 +1,6 @@
 package de.lagebild.load.phone;
 
+import de.lagebild.load.LatencyReport;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +14,8 @@ import java.util.function.BiFunction;
 /**
  * Idempotent sends as the app makes them: each message gets a client id, and a failed attempt
  * (no answer, or 5xx) is retried with the same id until it is acknowledged or the retry window is
- * over; the n-th attempt goes to the n-th base URL (another instance). Every failed attempt is
- * counted by status (-1: no answer).
+ * over; the request maker picks the instance per attempt. Every failed attempt is counted by
+ * status (-1: no answer) and timed (a dependency outage must fail fast).
  */
 public final class Sends {
 
@@ -22,6 +23,7 @@ public final class Sends {
     private final long retryMillis;
     private final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
     private final AtomicLong inFlight = new AtomicLong();
+    private final LatencyReport failedAttempts = new LatencyReport("failed attempt -> answer");
 
     /** {@code retryMillis} 0: one attempt only. */
     public Sends(Deliveries deliveries, long retryMillis) {
@@ -39,6 +41,7 @@ public final class Sends {
 
     private void attempt(String clientId, BiFunction<Integer, String, CompletableFuture<HttpResponse<String>>> attempt,
             int number, long retryUntil) {
+        long begin = System.nanoTime();
         attempt.apply(number, clientId).whenComplete((response, failure) -> {
             int status = failure != null ? -1 : response.statusCode();
             if (status == 200 || status == 201) {
@@ -47,6 +50,7 @@ public final class Sends {
                 return;
             }
             failures.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            failedAttempts.recordNanos(System.nanoTime() - begin);
             if ((status == -1 || status >= 500) && System.nanoTime() < retryUntil) {
                 CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)
                         .execute(() -> attempt(clientId, attempt, number + 1, retryUntil));

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RSS and CPU of the stack's processes, read from /proc once a second: each function whose pid
- * file is in the run directory ({@code .local/run/<fn>.pid}), and PostgreSQL as the postmaster of
+ * RSS and CPU of the stack's processes, read from /proc once a second: each process whose pid
+ * file is in the run directory ({@code .local/run/<fn>.pid}: the functions, Keycloak, s3proxy), and PostgreSQL as the postmaster of
  * one cluster with all its children (summed; their memory as PSS, so shared buffers count once).
  * CPU is in percent of one core over the sampling interval (Linux counts 100 ticks a second).
  */
@@ -54,7 +54,7 @@ public final class ResourceSampler {
         for (String function : functionNames()) {
             long pid = readPid(runDir.resolve(function + ".pid"));
             if (pid > 0 && Files.isDirectory(Path.of("/proc", Long.toString(pid)))) {
-                groups.put(function, List.of(pid));
+                groups.put(function, withChildren(pid));  // kc.sh starts Keycloak's JVM as its child
             }
         }
         long postmaster = readPid(postmasterPid);
@@ -66,14 +66,14 @@ public final class ResourceSampler {
             Map<Long, Long> after = new HashMap<>();
             long usedTicks = 0;
             long memory = 0;
-            boolean several = group.getKey().equals("postgresql");
+            boolean postgres = group.getKey().equals("postgresql");
             for (long pid : group.getValue()) {
                 try {
                     long ticks = ticks(pid);
                     after.put(pid, ticks);
-                    // a new PostgreSQL backend used all its ticks in this interval; a restarted function starts a new baseline
-                    usedTicks += ticks - before.getOrDefault(pid, several ? 0L : ticks);
-                    memory += several ? pss(pid) : rss(pid);
+                    // a new PostgreSQL backend used all its ticks in this interval; a restarted process starts a new baseline
+                    usedTicks += ticks - before.getOrDefault(pid, postgres ? 0L : ticks);
+                    memory += postgres ? pss(pid) : rss(pid);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }
@@ -90,10 +90,7 @@ public final class ResourceSampler {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(runDir, "*.pid")) {
             for (Path pid : pids) {
-                String name = pid.getFileName().toString().replace(".pid", "");
-                if (!name.equals("keycloak") && !name.equals("s3proxy")) {
-                    names.add(name);
-                }
+                names.add(pid.getFileName().toString().replace(".pid", ""));
             }
         } catch (IOException missing) {
             return names;
