@@ -1,17 +1,10 @@
 package de.lagebild.load.fault;
 
-import de.lagebild.load.BenchUsers;
 import de.lagebild.load.Scenario;
-import de.lagebild.load.ScenarioArgs;
 import de.lagebild.load.phone.Deliveries;
-import de.lagebild.load.phone.OperationPhones;
-import de.lagebild.load.phone.OperationRoom;
 import de.lagebild.load.phone.PositionSender;
-import de.lagebild.load.phone.Rest;
 import de.lagebild.load.phone.Sends;
-import de.lagebild.load.phone.Stack;
 import de.lagebild.load.phone.StreamPhone;
-import de.lagebild.load.phone.TokenPool;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -30,52 +23,38 @@ final class PostgresRestartFault implements Scenario {
 
     @Override
     public void run(String[] argv) throws Exception {
-        ScenarioArgs args = new ScenarioArgs(argv);
-        Stack stack = Stack.of(args);
-        int officers = args.integer("officers", 20);
-        int seconds = args.integer("seconds", 40);
-        int down = args.integer("down", 10);
-        double rate = args.decimal("rate", 20);
-        List<String> chatUrl = stack.chat().subList(0, 1);
-        Rest rest = new Rest();
-        BenchUsers users = new BenchUsers(stack.keycloak());
-        FaultControl fault = new FaultControl(args, "postgres-restart");
-        try (TokenPool tokens = new TokenPool(users, officers)) {
-            OperationRoom operation = OperationRoom.open(rest, chatUrl.get(0), users.token("lead1"), tokens,
-                    args.integer("chats", 2));
-            PositionSender positions = new PositionSender(rest, stack.positions(), tokens);
+        try (FaultSetup run = new FaultSetup(argv, "postgres-restart", 20, 2, 40, 20)) {
+            int down = run.args.integer("down", 10);
+            List<String> chatUrl = run.stack.chat().subList(0, 1);
+            PositionSender positions = new PositionSender(run.rest, run.stack.positions(), run.tokens);
             positions.shareAll();
-            Deliveries deliveries = new Deliveries();
-            List<StreamPhone> phones = OperationPhones.connect(stack.streams().subList(0, 1), rest, tokens, deliveries,
-                    operation, officers, 0, null);
+            List<StreamPhone> phones = run.phones(run.stack.streams().subList(0, 1), run.officers);
             System.out.printf(Locale.ROOT, "postgres-restart: %d phones, %.0f messages/s and a position a second per "
-                    + "officer for %d s, PostgreSQL down for %d s after %d s%n", phones.size(), rate, seconds, down, seconds / 4);
-            Sends sends = new Sends(deliveries, 60_000);
+                    + "officer for %d s, PostgreSQL down for %d s after %d s%n", phones.size(), run.rate, run.seconds, down,
+                    run.seconds / 4);
+            Sends sends = new Sends(run.deliveries, 60_000);
             ScheduledExecutorService fixes = Executors.newSingleThreadScheduledExecutor();
             long restartedAt;
-            try (MessageLoad load = new MessageLoad(rest, chatUrl, tokens, operation, sends, 100).start(rate, officers)) {
+            try (MessageLoad load = new MessageLoad(run.rest, chatUrl, run.tokens, run.operation, sends, 100)
+                    .start(run.rate, run.officers)) {
                 fixes.scheduleAtFixedRate(() -> {
-                    for (int i = 0; i < officers; i++) {
+                    for (int i = 0; i < run.officers; i++) {
                         positions.send(i);
                     }
                 }, 0, 1, TimeUnit.SECONDS);
-                Thread.sleep(seconds * 1000L / 4);
-                fault.inject();
-                Thread.sleep(down * 1000L);
-                restartedAt = fault.heal();
-                Thread.sleep(Math.max(0, seconds * 1000L * 3 / 4 - down * 1000L));
+                restartedAt = run.outage(down);
             } finally {
                 fixes.shutdownNow();
             }
             sends.drain(60_000);
-            Deliveries.Count count = deliveries.awaitDelivered(30_000);
+            Deliveries.Count count = run.deliveries.awaitDelivered(30_000);
             System.out.printf(Locale.ROOT, "failed message attempts %s (retried); position requests failed %s%n",
                     sends.failures(), positions.failures());
             long reconnected = phones.stream().filter(p -> p.connections() > 1).count();
             System.out.printf(Locale.ROOT, "sockets reconnected: %d of %d%n", reconnected, phones.size());
             FaultOutcome.print("postgres-restart", count, "first ack " + FaultOutcome.seconds(restartedAt,
-                    deliveries.firstAcknowledgedAfter(restartedAt)) + ", first delivery " + FaultOutcome.seconds(restartedAt,
-                    deliveries.firstDeliveredAfter(restartedAt)) + " after PostgreSQL was back");
+                    run.deliveries.firstAcknowledgedAfter(restartedAt)) + ", first delivery " + FaultOutcome.seconds(
+                    restartedAt, run.deliveries.firstDeliveredAfter(restartedAt)) + " after PostgreSQL was back");
             phones.forEach(StreamPhone::stop);
         }
     }

@@ -1,17 +1,11 @@
 package de.lagebild.load.fault;
 
-import de.lagebild.load.BenchUsers;
 import de.lagebild.load.Scenario;
-import de.lagebild.load.ScenarioArgs;
 import de.lagebild.load.phone.Deliveries;
-import de.lagebild.load.phone.OperationPhones;
-import de.lagebild.load.phone.OperationRoom;
 import de.lagebild.load.phone.Photo;
-import de.lagebild.load.phone.Rest;
 import de.lagebild.load.phone.Sends;
-import de.lagebild.load.phone.Stack;
 import de.lagebild.load.phone.StreamPhone;
-import de.lagebild.load.phone.TokenPool;
+import de.lagebild.load.report.BenchRun;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The S3 server stopped for DOWN seconds while phones post photos (upload and message in one call):
@@ -37,53 +32,38 @@ final class S3StopFault implements Scenario {
 
     @Override
     public void run(String[] argv) throws Exception {
-        ScenarioArgs args = new ScenarioArgs(argv);
-        Stack stack = Stack.of(args);
-        int officers = args.integer("officers", 4);
-        int seconds = args.integer("seconds", 40);
-        int down = args.integer("down", 10);
-        double rate = args.decimal("rate", 1);
-        Rest rest = new Rest();
-        BenchUsers users = new BenchUsers(stack.keycloak());
-        FaultControl fault = new FaultControl(args, "s3-stop");
-        try (TokenPool tokens = new TokenPool(users, officers)) {
-            OperationRoom operation = OperationRoom.open(rest, stack.chat().get(0), users.token("lead1"), tokens, 1);
-            Deliveries deliveries = new Deliveries();
-            List<StreamPhone> phones = OperationPhones.connect(stack.streams().subList(0, 1), rest, tokens, deliveries,
-                    operation, officers, 0, null);
+        try (FaultSetup run = new FaultSetup(argv, "s3-stop", 4, 1, 40, 1)) {
+            int down = run.args.integer("down", 10);
+            List<StreamPhone> phones = run.phones(run.stack.streams().subList(0, 1), run.officers);
             byte[] photo = Photo.jpeg();
-            String chat = operation.chatIds().get(0);
+            String chat = run.operation.chatIds().get(0);
             System.out.printf(Locale.ROOT, "s3-stop: %.1f photos/s of %d KB for %d s, S3 down for %d s after %d s%n",
-                    rate, photo.length / 1024, seconds, down, seconds / 4);
-            Sends sends = new Sends(deliveries, 60_000);
+                    run.rate, photo.length / 1024, run.seconds, down, run.seconds / 4);
+            Sends sends = new Sends(run.deliveries, 60_000);
             ScheduledExecutorService uploads = Executors.newSingleThreadScheduledExecutor();
             long restartedAt;
             try {
-                long[] n = {0};
+                AtomicLong n = new AtomicLong();
                 uploads.scheduleAtFixedRate(() -> {
-                    int officer = (int) (n[0]++ % officers);
-                    sends.send("photo", chat, (attempt, clientId) -> rest.upload(stack.media() + "/v1/chats/" + chat
-                            + "/media-messages?fileName=lage.jpg&clientId=" + clientId + "&caption=" + Deliveries.MARKER
-                            + clientId, tokens.get(officer), "image/jpeg", photo));
-                }, 0, (long) (1000 / rate), TimeUnit.MILLISECONDS);
-                Thread.sleep(seconds * 1000L / 4);
-                fault.inject();
-                Thread.sleep(down * 1000L);
-                restartedAt = fault.heal();
-                Thread.sleep(Math.max(0, seconds * 1000L * 3 / 4 - down * 1000L));
+                    int officer = (int) (n.getAndIncrement() % run.officers);
+                    sends.send("photo", chat, (attempt, clientId) -> run.rest.upload(run.stack.media() + "/v1/chats/"
+                            + chat + "/media-messages?fileName=lage.jpg&clientId=" + clientId + "&caption="
+                            + Deliveries.MARKER + clientId, run.tokens.get(officer), "image/jpeg", photo));
+                }, 0, (long) (1000 / run.rate), TimeUnit.MILLISECONDS);
+                restartedAt = run.outage(down);
             } finally {
                 uploads.shutdownNow();
             }
             sends.drain(90_000);
-            Deliveries.Count count = deliveries.awaitDelivered(30_000);
+            Deliveries.Count count = run.deliveries.awaitDelivered(30_000);
             System.out.printf(Locale.ROOT, "failed photo attempts %s (retried with the same client id)%n", sends.failures());
-            int[] checked = missingObjects(args.string("db", "jdbc:postgresql://127.0.0.1:5433/lagebild"), rest, stack,
-                    chat, tokens.get(0));
+            int[] checked = missingObjects(run.args.string("db", "jdbc:postgresql://127.0.0.1:5433/lagebild"), run,
+                    chat);
             System.out.printf(Locale.ROOT, "photo messages in the chat: %d, downloadable: %d, referencing a missing object: %d%n",
                     checked[0], checked[0] - checked[1], checked[1]);
-            de.lagebild.load.report.BenchRun.figure("photo messages referencing a missing object (must be 0)", checked[1]);
+            BenchRun.figure("photo messages referencing a missing object (must be 0)", checked[1]);
             FaultOutcome.print("s3-stop", count, "first photo acknowledged " + FaultOutcome.seconds(restartedAt,
-                    deliveries.firstAcknowledgedAfter(restartedAt)) + " after S3 was back");
+                    run.deliveries.firstAcknowledgedAfter(restartedAt)) + " after S3 was back");
             if (checked[1] > 0) {
                 System.out.println("s3-stop: FAIL (a message references a missing object)");
             }
@@ -92,8 +72,7 @@ final class S3StopFault implements Scenario {
     }
 
     /** Every photo message of the chat: [messages, those whose photo cannot be downloaded]. */
-    private static int[] missingObjects(String jdbcUrl, Rest rest, Stack stack, String chat, String memberToken)
-            throws Exception {
+    private static int[] missingObjects(String jdbcUrl, FaultSetup run, String chat) throws Exception {
         int messages = 0;
         int missing = 0;
         try (Connection db = DriverManager.getConnection(jdbcUrl, "lagebild", "lagebild");
@@ -103,11 +82,11 @@ final class S3StopFault implements Scenario {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     messages++;
-                    HttpResponse<Void> link = rest.http().send(HttpRequest.newBuilder(URI.create(stack.media()
-                            + "/v1/attachments/" + rows.getString(1))).header("Authorization", "Bearer " + memberToken)
+                    HttpResponse<Void> link = run.rest.http().send(HttpRequest.newBuilder(URI.create(run.stack.media()
+                            + "/v1/attachments/" + rows.getString(1))).header("Authorization", "Bearer " + run.tokens.get(0))
                             .GET().build(), HttpResponse.BodyHandlers.discarding());
                     String location = link.headers().firstValue("Location").orElse(null);
-                    int status = location == null ? link.statusCode() : rest.http().send(HttpRequest.newBuilder(
+                    int status = location == null ? link.statusCode() : run.rest.http().send(HttpRequest.newBuilder(
                             URI.create(location)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                     if (status != 200) {
                         missing++;

@@ -1,16 +1,10 @@
 package de.lagebild.load.fault;
 
-import de.lagebild.load.BenchUsers;
 import de.lagebild.load.Scenario;
-import de.lagebild.load.ScenarioArgs;
 import de.lagebild.load.phone.Deliveries;
-import de.lagebild.load.phone.OperationPhones;
-import de.lagebild.load.phone.OperationRoom;
 import de.lagebild.load.phone.Rest;
 import de.lagebild.load.phone.Sends;
-import de.lagebild.load.phone.Stack;
 import de.lagebild.load.phone.StreamPhone;
-import de.lagebild.load.phone.TokenPool;
 import de.lagebild.load.report.BenchRun;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -31,23 +25,13 @@ final class SlowConsumerFault implements Scenario {
 
     @Override
     public void run(String[] argv) throws Exception {
-        ScenarioArgs args = new ScenarioArgs(argv);
-        Stack stack = Stack.of(args);
-        int officers = args.integer("officers", 10);
-        int seconds = args.integer("seconds", 75);
-        double rate = args.decimal("rate", 100);
-        String chatUrl = stack.chat().get(0);
-        Rest rest = new Rest();
-        BenchUsers users = new BenchUsers(stack.keycloak());
-        // one more officer than phones: the last one is the stalled socket
-        try (TokenPool tokens = new TokenPool(users, officers + 1)) {
-            OperationRoom operation = OperationRoom.open(rest, chatUrl, users.token("lead1"), tokens, 1);
-            Deliveries deliveries = new Deliveries();
-            List<StreamPhone> phones = OperationPhones.connect(stack.streams().subList(0, 1), rest, tokens, deliveries,
-                    operation, officers, 0, null);
-            double cutBefore = stalledClosed(rest, chatUrl);
-            WebSocket stalled = rest.http().newWebSocketBuilder().header("Authorization", "Bearer " + tokens.get(officers))
-                    .buildAsync(URI.create(stack.streams().get(0)), new WebSocket.Listener() {
+        try (FaultSetup run = new FaultSetup(argv, "slow-consumer", 10, 1, 75, 100)) {
+            String chatUrl = run.stack.chat().get(0);
+            List<StreamPhone> phones = run.phones(run.stack.streams().subList(0, 1), run.officers);
+            double cutBefore = stalledClosed(run.rest, chatUrl);
+            WebSocket stalled = run.rest.http().newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + run.tokens.get(run.officers))
+                    .buildAsync(URI.create(run.stack.streams().get(0)), new WebSocket.Listener() {
                         @Override
                         public void onOpen(WebSocket webSocket) {
                             // no request(): this phone reads nothing, not even the welcome
@@ -55,16 +39,16 @@ final class SlowConsumerFault implements Scenario {
                     }).join();
             stalled.sendText("{\"type\":\"hello\"}", true).join();
             System.out.printf(Locale.ROOT, "slow-consumer: %d reading phones and one that reads nothing, %.0f messages/s of "
-                    + "%d characters for up to %d s%n", phones.size(), rate, args.integer("size", 3900), seconds);
-            Sends sends = new Sends(deliveries, 0);
+                    + "%d characters for up to %d s%n", phones.size(), run.rate, run.args.integer("size", 3900), run.seconds);
+            Sends sends = new Sends(run.deliveries, 0);
             long start = System.nanoTime();
-            long end = start + seconds * 1_000_000_000L;
+            long end = start + run.seconds * 1_000_000_000L;
             long cutAt = -1;
-            try (MessageLoad load = new MessageLoad(rest, List.of(chatUrl), tokens, operation, sends,
-                    args.integer("size", 3900)).start(rate, officers)) {
+            try (MessageLoad load = new MessageLoad(run.rest, List.of(chatUrl), run.tokens, run.operation, sends,
+                    run.args.integer("size", 3900)).start(run.rate, run.officers)) {
                 while (System.nanoTime() < end) {
                     Thread.sleep(500);
-                    if (cutAt < 0 && stalledClosed(rest, chatUrl) > cutBefore) {
+                    if (cutAt < 0 && stalledClosed(run.rest, chatUrl) > cutBefore) {
                         cutAt = System.nanoTime();
                         System.out.printf(Locale.ROOT, "the stalled socket was cut off after %.1f s; 10 s more load%n",
                                 (cutAt - start) / 1e9);
@@ -73,7 +57,7 @@ final class SlowConsumerFault implements Scenario {
                 }
             }
             sends.drain(30_000);
-            Deliveries.Count count = deliveries.awaitDelivered(30_000);
+            Deliveries.Count count = run.deliveries.awaitDelivered(30_000);
             stalled.abort();
             System.out.printf(Locale.ROOT, "failed sends %s%n", sends.failures());
             BenchRun.figure("stalled socket cut off", cutAt >= 0 ? "yes" : "NO");
