@@ -1,6 +1,7 @@
 package de.lagebild.load.fault;
 
 import de.lagebild.load.Scenario;
+import de.lagebild.load.report.BenchRun;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ public final class FaultBenchmark implements Scenario {
         if (fault == null) {
             throw new IllegalArgumentException("usage: fault " + String.join("|", FAULTS.keySet()) + " [name=value...]");
         }
+        BenchRun.name("fault-" + args[0]);
         fault.get().run(Arrays.copyOfRange(args, 1, args.length));
     }
 }

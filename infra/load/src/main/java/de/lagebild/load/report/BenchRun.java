@@ -27,7 +27,7 @@ public final class BenchRun {
 
     private static volatile BenchRun current;
 
-    private final String scenario;
+    private volatile String scenario;
     private final String[] args;
     private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
     private final long startNanos = System.nanoTime();
@@ -65,6 +65,14 @@ public final class BenchRun {
         BenchRun run = current;
         if (run != null) {
             run.reports.add(report);
+        }
+    }
+
+    /** Names the run more precisely than its scenario class (the report's file name and title). */
+    public static void name(String name) {
+        BenchRun run = current;
+        if (run != null) {
+            run.scenario = name;
         }
     }
 
