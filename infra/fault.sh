@@ -77,8 +77,6 @@ fn_wait() {
 }
 
 stack_start() {
-  echo "building the functions ..."
-  mvn_cmd -q -f "$REPO/pom.xml" package -DskipTests -pl functions/chat,functions/positions,functions/media -am
   mkdir -p "$FAULT_DIR/downloads"
   cp -n "$REPO/.local/downloads/"*.jar "$FAULT_DIR/downloads/" 2>/dev/null || true
   pg_start
@@ -122,6 +120,8 @@ heal() {
 run_scenarios() {
   local scenarios=("$@")
   [[ ${scenarios[0]} == all ]] && scenarios=(slow-consumer chat-kill postgres-restart s3-stop keycloak-stop)
+  echo "building the functions ..."
+  mvn_cmd -q -f "$REPO/pom.xml" package -DskipTests -pl functions/chat,functions/positions,functions/media -am
   exec 9>/tmp/lagebild-bench.lock
   echo "waiting for the bench lock ..."; flock 9; echo "got the bench lock at $(date +%T)"
   trap stack_stop EXIT
