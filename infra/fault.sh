@@ -2,7 +2,7 @@
 # Fault runs on an isolated stack of their own, never on the shared services (other engineers' tests use
 # 5432/9000/8180 and the functions on 8081-8084):
 #   PostgreSQL cluster 15/fault on 127.0.0.1:5433 (database "lagebild", fresh and migrated for every run),
-#   s3proxy on 9001, Keycloak on 8181 (a copy of the install under .local/fault/, same realm import),
+#   s3proxy on 9001, Keycloak on 8181 (its own install and data under .local/fault/, same realm import),
 #   chat on 8091 and a second chat instance on 8095, positions on 8092, media on 8094.
 #
 #   infra/fault.sh SCENARIO...    chat-kill | postgres-restart | s3-stop | keycloak-stop | slow-consumer | all
@@ -52,14 +52,6 @@ SQL
     -Dlagebild.db.jdbc-url="jdbc:postgresql://127.0.0.1:$F_PG_PORT/$PG_DB"
 }
 
-keycloak_install() {
-  local dist=$FAULT_DIR/keycloak-$KC_VERSION
-  [[ -x $dist/bin/kc.sh ]] && return 0
-  echo "copying the Keycloak install to $dist (without its data) ..."
-  rm -rf "$dist.tmp" && cp -a "$REPO/.local/keycloak-$KC_VERSION" "$dist.tmp" && rm -rf "$dist.tmp/data"
-  mv "$dist.tmp" "$dist"
-}
-
 fn_start() {
   local fn=$1 port=${F_PORTS[$1]}
   require_free_port "$fn" "$port"
@@ -82,7 +74,6 @@ stack_start() {
   pg_start
   pg_fresh
   isolated "$REPO/infra/s3.sh" start
-  keycloak_install
   isolated "$REPO/infra/keycloak.sh" start
   for fn in chat chat-b positions media; do fn_start "$fn"; done
   for fn in chat chat-b positions media; do fn_wait "$fn"; done
@@ -125,8 +116,9 @@ run_scenarios() {
   exec 9>/tmp/lagebild-bench.lock
   echo "waiting for the bench lock ..."; flock 9; echo "got the bench lock at $(date +%T)"
   trap stack_stop EXIT
-  stack_stop >/dev/null
-  stack_start
+  # fd 9 holds the lock: nothing started from here may inherit it, or the lock outlives this script
+  stack_stop >/dev/null 9>&-
+  stack_start 9>&-
   local rc=0 scenario name args
   for scenario in "${scenarios[@]}"; do
     name=${scenario%%:*} args=()
@@ -137,7 +129,7 @@ run_scenarios() {
         chat="http://127.0.0.1:${F_PORTS[chat]},http://127.0.0.1:${F_PORTS[chat-b]}" \
         positions="http://127.0.0.1:${F_PORTS[positions]}" media="http://127.0.0.1:${F_PORTS[media]}" \
         keycloak="http://127.0.0.1:$F_KC_PORT" db="jdbc:postgresql://127.0.0.1:$F_PG_PORT/$PG_DB" \
-        fault-script="$REPO/infra/fault.sh" "${args[@]}" || rc=1
+        fault-script="$REPO/infra/fault.sh" "${args[@]}" 9>&- || rc=1
   done
   return $rc
 }
