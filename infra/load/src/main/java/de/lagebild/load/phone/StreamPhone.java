@@ -149,8 +149,8 @@ public final class StreamPhone implements WebSocket.Listener {
                 default -> {
                 }
             }
-        } catch (java.io.IOException e) {
-            System.out.println("phone " + user + " got a frame that is not JSON");
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("phone " + user + " could not read a frame: " + e);
         }
     }
 
@@ -181,7 +181,9 @@ public final class StreamPhone implements WebSocket.Listener {
         }
         long nowMillis = System.currentTimeMillis();
         for (JsonNode fix : frame.path("fixes")) {
-            positions.recordNanos(TimeUnit.MILLISECONDS.toNanos(nowMillis - Instant.parse(fix.path("t").asText()).toEpochMilli()));
+            JsonNode t = fix.path("t");
+            long fixMillis = t.isNumber() ? (long) (t.asDouble() * 1000) : Instant.parse(t.asText()).toEpochMilli();
+            positions.recordNanos(TimeUnit.MILLISECONDS.toNanos(nowMillis - fixMillis));
         }
     }
 
