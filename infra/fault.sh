@@ -61,6 +61,7 @@ fn_start() {
     -Dquarkus.s3.endpoint-override="http://127.0.0.1:$F_S3_PORT" \
     -jar "$REPO/functions/${F_MODULE[$fn]}/target/quarkus-app/quarkus-run.jar" >"$F_LOGS/$fn.log" 2>&1 </dev/null &
   echo $! > "$F_RUN/$fn.pid"
+  disown  # its kill -9 is the fault, not news
 }
 
 fn_wait() {

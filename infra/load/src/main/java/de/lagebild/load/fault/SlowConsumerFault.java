@@ -19,13 +19,13 @@ import java.util.Locale;
  * messages of a few KB flow into its chat: the others' deliveries must not slow down, and the
  * server must cut the stalled socket off by its queue bound (the chat function's
  * lagebild_stream_stalled_closed_total goes up). Recovery: from the first message until the cut.
- * Options: {@code officers=10 rate=100 size=3900 seconds=120} (the load ends 10 s after the cut).
+ * Options: {@code officers=10 rate=30 size=3900 seconds=180} (the load ends 10 s after the cut).
  */
 final class SlowConsumerFault implements Scenario {
 
     @Override
     public void run(String[] argv) throws Exception {
-        try (FaultSetup run = new FaultSetup(argv, "slow-consumer", 10, 1, 120, 100)) {
+        try (FaultSetup run = new FaultSetup(argv, "slow-consumer", 10, 1, 180, 30)) {
             String chatUrl = run.stack.chat().get(0);
             List<StreamPhone> phones = run.phones(run.stack.streams().subList(0, 1), run.officers);
             double cutBefore = stalledClosed(run.rest, chatUrl);
