@@ -38,6 +38,7 @@ import java.util.function.Function;
  * <pre>
  * infra/bench.sh layers [--url http://127.0.0.1:8083] [--features 100000] [--rate 200] [--seconds 30]
  *                       [--warmup 10] [--keycloak http://127.0.0.1:8180] [--skip-import] [--phases tiles]
+ *                       [--http 2|1.1]
  * </pre>
  * {@code --phases} runs only the phases whose name starts with it ({@code features} or {@code tiles}).
  * The layers function must run (functions/layers/README.md has the commands); the layers it makes are
@@ -59,7 +60,7 @@ public class LayersBenchmark implements Scenario {
     private static final double VIEW_LAT = 0.010;
     private static final int TILE_ZOOM = 14;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http;
     private Map<String, String> options;
     private String url;
 
@@ -67,6 +68,10 @@ public class LayersBenchmark implements Scenario {
     public void run(String[] args) throws Exception {
         options = options(args);
         url = options.getOrDefault("url", "http://127.0.0.1:8083");
+        // HTTP/2 (h2c) multiplexes every request on one connection, as one map client would; HTTP/1.1 opens a
+        // connection per request in flight, which spreads them over the server's event loops as many clients do.
+        HttpClient.Version version = "1.1".equals(options.get("http")) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
+        http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
         int features = Integer.parseInt(options.getOrDefault("features", "100000"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
