@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Chat delivery under load (issue 3): CHATS chats of MEMBERS connected members each, spread over
  * ROOMS operation rooms, messages at RATE per second in total for SECONDS, every delivery timed
  * from the moment the send was due to the frame at each member's socket. Usage:
- * {@code infra/bench.sh chat [chats=50] [members=20] [rooms=50] [rate=500] [seconds=60]} against infra/start.sh.
+ * {@code infra/bench.sh chat [chats=50] [members=20] [rooms=50] [rate=500] [seconds=60]} against infra/start.sh;
+ * {@code rates=250,500,...} runs one phase per rate on the same rooms and sockets, 5 s apart.
  * A room's log is appended under its row lock (seq order is commit order), so one room takes
  * messages one after the other: rooms=1 measures that ceiling.
  */
@@ -36,8 +37,6 @@ public final class ChatBenchmark implements Scenario {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(4)).build();
-    private final LatencyReport acknowledged = new LatencyReport("send -> 201 (ack)");
-    private final LatencyReport delivered = new LatencyReport("send -> frame at member");
 
     @Override
     public void run(String[] args) throws Exception {
@@ -45,10 +44,10 @@ public final class ChatBenchmark implements Scenario {
         int chats = Integer.parseInt(options.getOrDefault("chats", "50"));
         int members = Integer.parseInt(options.getOrDefault("members", "20"));
         int rooms = Integer.parseInt(options.getOrDefault("rooms", String.valueOf(chats)));
-        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
+        String[] rates = options.getOrDefault("rates", options.getOrDefault("rate", "500")).split(",");
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        System.out.printf(Locale.ROOT, "chat benchmark: %d chats x %d members in %d rooms, %d msg/s for %d s against %s%n",
-                chats, members, rooms, rate, seconds, CHAT);
+        System.out.printf(Locale.ROOT, "chat benchmark: %d chats x %d members in %d rooms, %s msg/s for %d s against %s%n",
+                chats, members, rooms, String.join(" then ", rates), seconds, CHAT);
 
         BenchUsers users = new BenchUsers(KEYCLOAK);
         List<String> tokens = users.tokens(chats * members);
@@ -74,11 +73,32 @@ public final class ChatBenchmark implements Scenario {
                     .get("id").asText());
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        MemberPhones phones = new MemberPhones(vertx, CHAT, tokens.size(), delivered);
+        MemberPhones phones = new MemberPhones(vertx, CHAT, tokens.size());
         phones.connect(tokens);
         System.out.printf(Locale.ROOT, "setup done: %d sockets connected%n", phones.size());
 
+        for (int phase = 0; phase < rates.length; phase++) {
+            if (phase > 0) {
+                Thread.sleep(5_000);
+            }
+            int phaseRate = Integer.parseInt(rates[phase].strip());
+            System.out.printf(Locale.ROOT, "phase %d: %d msg/s for %d s%n", phase + 1, phaseRate, seconds);
+            send(vertx, phones, chatIds, tokens, members, phaseRate, seconds);
+        }
+        phones.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** One phase: messages at {@code rate} for {@code seconds}, then up to 15 s for the last deliveries. */
+    private static void send(Vertx vertx, MemberPhones phones, List<String> chatIds, List<String> tokens, int members,
+            int rate, int seconds) throws Exception {
+        String label = " @" + rate + "/s";
+        LatencyReport acknowledged = new LatencyReport("send -> 201 (ack)" + label);
+        LatencyReport delivered = new LatencyReport("send -> frame at member" + label);
+        long duplicatesBefore = phones.duplicates();
+        phones.measureInto(delivered);
         MessageSender sender = new MessageSender(vertx, CHAT, acknowledged);
+        int chats = chatIds.size();
         long total = (long) rate * seconds;
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         AtomicLong sent = new AtomicLong();
@@ -101,14 +121,12 @@ public final class ChatBenchmark implements Scenario {
         while (delivered.count() < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-
         System.out.println(acknowledged.summary(elapsed));
         System.out.println(delivered.summary(elapsed));
         System.out.printf(Locale.ROOT, "sent=%d acknowledged=%d errors=%d deliveries expected=%d received=%d missing=%d duplicates=%d%n",
                 total, acknowledged.count(), sender.errors(), expected, delivered.count(),
-                expected - delivered.count(), phones.duplicates());
-        phones.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                expected - delivered.count(), phones.duplicates() - duplicatesBefore);
+        sender.close();
     }
 
     private String call(String method, String path, String token, Object body, int expected) throws Exception {

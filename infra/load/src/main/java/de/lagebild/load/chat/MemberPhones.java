@@ -27,15 +27,19 @@ final class MemberPhones {
 
     private final WebSocketClient client;
     private final URI stream;
-    private final LatencyReport delivered;
+    private volatile LatencyReport delivered;
     private final AtomicLong duplicates = new AtomicLong();
     private final List<WebSocket> sockets = new ArrayList<>();
 
-    MemberPhones(Vertx vertx, String chatUrl, int count, LatencyReport delivered) {
+    MemberPhones(Vertx vertx, String chatUrl, int count) {
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(count + 10)
                 .setConnectTimeout(30_000));
         this.stream = URI.create(chatUrl.replace("http", "ws") + "/v1/stream");
-        this.delivered = delivered;
+    }
+
+    /** Where the deliveries from now on are recorded. */
+    void measureInto(LatencyReport report) {
+        delivered = report;
     }
 
     /** Connects a socket per token, says hello and waits until each has caught up. */
@@ -85,14 +89,15 @@ final class MemberPhones {
         private void onFrame(String frame) {
             long now = System.nanoTime();
             int marker = frame.indexOf(MARKER);
-            if (marker >= 0 && frame.contains("message.created")) {
+            LatencyReport report = delivered;
+            if (marker >= 0 && report != null && frame.contains("message.created")) {
                 long seq = number(frame, frame.indexOf("\"seq\":") + 6);
                 if (seq <= lastSeq) {
                     duplicates.incrementAndGet();
                     return;
                 }
                 lastSeq = seq;
-                delivered.recordNanos(now - number(frame, marker + MARKER.length()));
+                report.recordNanos(now - number(frame, marker + MARKER.length()));
             } else if (frame.startsWith("{\"type\":\"caught_up\"")) {
                 caughtUp.countDown();
             }

@@ -53,4 +53,8 @@ final class MessageSender {
     long errors() {
         return errors.get();
     }
+
+    void close() {
+        http.close();
+    }
 }
