@@ -1,129 +1,86 @@
 package de.lagebild.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The benchmark's phones in the local Keycloak: users `bench-0001`... with the realm role
- * `officer`, created through the admin REST API (admin/admin, master realm, admin-cli) when
- * missing, and a token for each. Password hashing makes every new user and every token cost
- * Keycloak a few hundred milliseconds, so the benchmark uses a few hundred users.
+ * `officer` and a real signed access token each. Missing users are created in bulk (partial
+ * import), logins run concurrently against a cheap password hash, and tokens are kept in
+ * .local/bench-tokens.json for later runs while they are valid for at least an hour: see
+ * {@link KeycloakAdmin} for what this changes in the dev realm. Ten thousand users take about a
+ * minute the first time and a second or two afterwards.
  */
 public final class BenchUsers {
 
-    private static final String REALM = "lagebild";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MIN_VALIDITY = Duration.ofHours(1);
+    private static final int LOGINS_IN_FLIGHT = 8;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String keycloak;
-    private String adminToken;
-    private long adminTokenAt;
+    private final KeycloakAdmin keycloak;
 
     public BenchUsers(String keycloak) {
-        this.keycloak = keycloak;
+        this.keycloak = new KeycloakAdmin(keycloak);
     }
 
-    /** Makes sure the users exist, then returns one access token per user. */
+    /** Makes sure the users exist, then returns one access token per user, in user order. */
     public List<String> tokens(int count) throws Exception {
-        JsonNode officerRole = JSON.readTree(send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM
-                + "/roles/officer")).header("Authorization", "Bearer " + admin()).GET().build(), 200));
-        ExecutorService workers = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> tokens = new ArrayList<>();
-            for (int i = 1; i <= count; i++) {
-                String username = String.format(Locale.ROOT, "bench-%04d", i);
-                tokens.add(workers.submit(() -> {
-                    ensureOfficer(officerRole, username);
-                    return token(REALM, "lagebild-app", username, "test");
-                }));
+        keycloak.prepareRealm();
+        TokenCache cache = TokenCache.local();
+        cache.load(keycloak.signingKeyIds(), MIN_VALIDITY);
+        List<String> usernames = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String username = String.format(Locale.ROOT, "bench-%04d", i);
+            usernames.add(username);
+            if (cache.get(username) == null) {
+                missing.add(username);
             }
-            List<String> result = new ArrayList<>();
-            for (Future<String> token : tokens) {
-                result.add(token.get());
-            }
-            return result;
-        } finally {
-            workers.shutdownNow();
         }
-    }
-
-    /** Creates the user if missing and grants the officer role (granting it again changes nothing). */
-    private void ensureOfficer(JsonNode officerRole, String username) throws Exception {
-        String users = keycloak + "/admin/realms/" + REALM + "/users";
-        JsonNode found = JSON.readTree(send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + username))
-                .header("Authorization", "Bearer " + admin()).GET().build(), 200));
-        String location;
-        if (found.size() > 0) {
-            location = users + "/" + found.get(0).get("id").asText();
+        if (!missing.isEmpty()) {
+            long started = System.nanoTime();
+            int added = keycloak.importUsers(missing);
+            long imported = System.nanoTime();
+            login(missing, cache);
+            cache.save();
+            System.out.printf(Locale.ROOT, "bench users: %d created in %.1f s, %d logged in in %.1f s, %d tokens reused%n",
+                    added, (imported - started) / 1e9, missing.size(), (System.nanoTime() - imported) / 1e9,
+                    count - missing.size());
         } else {
-            ObjectNode user = JSON.createObjectNode()
-                    .put("username", username).put("enabled", true)
-                    .put("firstName", "Bench").put("lastName", username)
-                    .put("email", username + "@bench.lagebild.invalid").put("emailVerified", true);
-            user.putArray("credentials").addObject().put("type", "password").put("value", "test").put("temporary", false);
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(users))
-                    .header("Authorization", "Bearer " + admin()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(user.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("Keycloak did not create " + username + ": " + created.statusCode());
-            }
-            location = created.headers().firstValue("Location").orElseThrow();
+            System.out.printf(Locale.ROOT, "bench users: all %d tokens reused from the cache%n", count);
         }
-        send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
-                .header("Authorization", "Bearer " + admin()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + officerRole + "]")).build(), 204);
+        return usernames.stream().map(cache::get).toList();
     }
 
     /** A token of an existing dev-realm user (password `test`), such as `lead1`. */
     public String token(String username) throws Exception {
-        return token(REALM, "lagebild-app", username, "test");
+        return keycloak.login(KeycloakAdmin.REALM, "lagebild-app", username, "test");
     }
 
-    /** The master realm's admin tokens live a minute: a fresh one every 30 seconds. */
-    private synchronized String admin() throws Exception {
-        if (adminToken == null || System.nanoTime() - adminTokenAt > TimeUnit.SECONDS.toNanos(30)) {
-            adminToken = token("master", "admin-cli", "admin", "admin");
-            adminTokenAt = System.nanoTime();
+    private void login(List<String> usernames, TokenCache cache) throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(LOGINS_IN_FLIGHT);
+        AtomicInteger done = new AtomicInteger();
+        try {
+            List<Future<?>> logins = new ArrayList<>();
+            for (String username : usernames) {
+                logins.add(workers.submit(() -> {
+                    cache.put(username, keycloak.login(KeycloakAdmin.REALM, KeycloakAdmin.CLIENT, username, "test"));
+                    if (done.incrementAndGet() % 2000 == 0) {
+                        System.out.printf(Locale.ROOT, "  %d of %d logged in%n", done.get(), usernames.size());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> login : logins) {
+                login.get();
+            }
+        } finally {
+            workers.shutdownNow();
         }
-        return adminToken;
-    }
-
-    private String token(String realm, String client, String username, String password) throws Exception {
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", client,
-                "username", username, "password", password);
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        String response = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm
-                        + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 200);
-        return JSON.readTree(response).get("access_token").asText();
-    }
-
-    private String send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }
