@@ -44,12 +44,12 @@ final class TokenCache {
         }
         Instant needed = Instant.now().plus(minValidity);
         JsonNode stored = JSON.readTree(file.toFile());
-        stored.fields().forEachRemaining(entry -> {
+        for (Map.Entry<String, JsonNode> entry : stored.properties()) {
             String token = entry.getValue().asText();
             if (usable(token, signingKeys, needed)) {
                 tokens.put(entry.getKey(), token);
             }
-        });
+        }
     }
 
     String get(String username) {

@@ -9,8 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
@@ -18,14 +16,14 @@ import org.postgresql.PGNotification;
 
 /**
  * A LISTEN subscriber on the `positions` channel, like the chat stream's: it matches each
- * published fix with the request that sent it and records how long after the request started
+ * published fix with the request that sent it and records how long after the request was due
  * (and after the function answered) the fix was on the bus.
  */
 final class BusProbe implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final LatencyReport sendToBus = new LatencyReport("request sent -> on the bus");
+    final LatencyReport sendToBus = new LatencyReport("request due -> on the bus");
     final LatencyReport storedToBus = new LatencyReport("answer received -> on the bus");
     final AtomicLong notifications = new AtomicLong();
     final AtomicLong publishedFixes = new AtomicLong();
@@ -33,12 +31,13 @@ final class BusProbe implements AutoCloseable {
     final AtomicLong maxPayloadBytes = new AtomicLong();
 
     private final Connection connection;
-    private final Map<String, long[]> sent = new ConcurrentHashMap<>();
+    private final SentFixes sent;
     private final Thread thread;
     private volatile boolean recording;
     private volatile boolean running = true;
 
-    BusProbe(String jdbcUrl) throws SQLException {
+    BusProbe(String jdbcUrl, SentFixes sent) throws SQLException {
+        this.sent = sent;
         connection = DriverManager.getConnection(jdbcUrl, "lagebild", "lagebild");
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN positions");
@@ -50,16 +49,6 @@ final class BusProbe implements AutoCloseable {
 
     void recording(boolean on) {
         recording = on;
-    }
-
-    /** The newest fix of a request: {@code times[0]} the send time, {@code times[1]} the answer's (0 until then). */
-    void expect(String user, long recordedAtMillis, long[] times) {
-        sent.put(key(user, recordedAtMillis), times);
-    }
-
-    /** Forgets fixes that never went out because a newer one of the same user replaced them. */
-    void forgetOlderThan(long nanos) {
-        sent.values().removeIf(times -> times[0] < nanos);
     }
 
     private void listen() {
@@ -91,7 +80,7 @@ final class BusProbe implements AutoCloseable {
         try {
             for (JsonNode fix : JSON.readTree(payload).path("fixes")) {
                 publishedFixes.incrementAndGet();
-                long[] times = sent.remove(key(fix.get("u").asText(), Instant.parse(fix.get("t").asText()).toEpochMilli()));
+                long[] times = sent.find(fix.get("u").asText(), Instant.parse(fix.get("t").asText()).toEpochMilli());
                 if (times != null) {
                     matchedFixes.incrementAndGet();
                     sendToBus.recordNanos(now - times[0]);
@@ -105,14 +94,14 @@ final class BusProbe implements AutoCloseable {
         }
     }
 
-    private static String key(String user, long millis) {
-        return user + '@' + millis;
-    }
-
     @Override
-    public void close() throws Exception {
+    public void close() throws SQLException {
         running = false;
-        thread.join(TimeUnit.SECONDS.toMillis(2));
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connection.close();
     }
 }

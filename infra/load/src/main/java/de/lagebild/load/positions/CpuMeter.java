@@ -5,11 +5,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * CPU time from /proc: the whole machine, the PostgreSQL processes, and the function's JVM.
+ * CPU time from /proc: the whole machine, the PostgreSQL processes, and named processes (the
+ * functions' JVMs, the load generator itself).
  * Linux counts in clock ticks of 10 ms (USER_HZ 100). PostgreSQL is summed per process over
  * the processes that lived through the window, so backends of other clients that end meanwhile
  * do not distort it.
@@ -18,13 +20,14 @@ final class CpuMeter {
 
     private static final double TICK_SECONDS = 0.01;
 
-    /** CPU ticks so far: the machine (busy and all), each PostgreSQL process, the function. */
+    /** CPU ticks so far: the machine (busy and all), each PostgreSQL process, each named process. */
     record Sample(long machineBusy, long machineTotal, Map<Long, Long> postgres, Map<Long, Boolean> ownDb,
-            long function) {
+            Map<String, Long> processes) {
     }
 
-    /** CPU seconds used between two samples. */
-    record Usage(double machineBusy, double machineTotal, double postgres, double postgresOwnDb, double function) {
+    /** CPU seconds used between two samples; a named process is absent when it was not measured. */
+    record Usage(double machineBusy, double machineTotal, double postgres, double postgresOwnDb,
+            Map<String, Double> processes) {
 
         static Usage between(Sample before, Sample after) {
             double postgres = 0;
@@ -37,17 +40,20 @@ final class CpuMeter {
                     ownDb += used;
                 }
             }
+            Map<String, Double> processes = new LinkedHashMap<>();
+            after.processes().forEach((name, ticks) -> processes.put(name,
+                    (ticks - before.processes().getOrDefault(name, ticks)) * TICK_SECONDS));
             return new Usage((after.machineBusy() - before.machineBusy()) * TICK_SECONDS,
-                    (after.machineTotal() - before.machineTotal()) * TICK_SECONDS, postgres, ownDb,
-                    (after.function() - before.function()) * TICK_SECONDS);
+                    (after.machineTotal() - before.machineTotal()) * TICK_SECONDS, postgres, ownDb, processes);
         }
     }
 
-    private final long functionPid;
+    private final Map<String, Long> pids;
     private final String database;
 
-    CpuMeter(long functionPid, String database) {
-        this.functionPid = functionPid;
+    /** Measures the processes with the given pids (a pid of 0 is left out). */
+    CpuMeter(Map<String, Long> pids, String database) {
+        this.pids = pids;
         this.database = database;
     }
 
@@ -73,8 +79,13 @@ final class CpuMeter {
                 }
             }
         }
-        long function = functionPid > 0 ? ticks(Path.of("/proc", Long.toString(functionPid))) : 0;
-        return new Sample(total - idle, total, postgres, ownDb, function);
+        Map<String, Long> processes = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> named : pids.entrySet()) {
+            if (named.getValue() > 0) {
+                processes.put(named.getKey(), ticks(Path.of("/proc", Long.toString(named.getValue()))));
+            }
+        }
+        return new Sample(total - idle, total, postgres, ownDb, processes);
     }
 
     /** A backend's title reads `postgres: 15/main: USER DATABASE HOST(PORT) STATE`. */

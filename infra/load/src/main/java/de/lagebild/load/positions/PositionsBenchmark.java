@@ -1,18 +1,13 @@
 package de.lagebild.load.positions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,41 +15,56 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Position ingest at the scale of a police force, against the running positions function and the
- * real database: a fixed rate of fixes in batches from many users, the ingest latency of every
- * request, the delay until each fix that became a latest position is on the bus (a LISTEN
- * subscriber, as the chat stream has), the commit rate and the CPU of PostgreSQL and the function.
+ * Position ingest at the scale of a police force, against the running positions and chat
+ * functions and the real database: every bench user (a Keycloak user with a token of its own) is a
+ * member of one of the chats, and members watch each chat's map on the chat stream. Fixes go in at
+ * a fixed rate in batches; it measures each request's ingest latency, when each fix that became a
+ * latest position was on the bus (a LISTEN subscriber) and in a watcher's {@code positions}
+ * frame, the commit rate and the CPU of PostgreSQL, both functions and the generator itself.
  *
- * <pre>infra/bench.sh positions --rate 5000 --batch 5 --users 200 --duration 120 --function-pid PID</pre>
+ * <pre>/work/notes/bench-run.sh positions --rate 5000 --batch 5 --users 10000 --chats 100 --watchers 1 --duration 120</pre>
  */
 public final class PositionsBenchmark implements Scenario {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void run(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
-        System.out.printf(Locale.ROOT, "positions benchmark: %d fixes/s in batches of %d (%d requests/s) from %d users, "
-                        + "%d s warm-up, %d s measured, at most %d requests in flight%n", options.rate(), options.batch(),
-                options.requestsPerSecond(), options.users(), options.warmupSeconds(), options.durationSeconds(),
-                options.concurrency());
+        System.out.printf(Locale.ROOT, "positions benchmark: %d fixes/s in batches of %d (%d requests/s) from %d users in "
+                        + "%d chats, %d watcher(s) per chat, %d s warm-up, %d s measured, at most %d requests in flight "
+                        + "over %d connections%n", options.rate(), options.batch(), options.requestsPerSecond(),
+                options.users(), options.chats(), options.watchersPerChat(), options.warmupSeconds(),
+                options.durationSeconds(), options.concurrency(), options.connections());
 
         long setup = System.nanoTime();
-        List<String> tokens = new BenchUsers(options.keycloak()).tokens(options.users());
-        List<String> userIds = userIds(options, tokens);
-        System.out.printf(Locale.ROOT, "%d users ready in %.1f s%n", tokens.size(), (System.nanoTime() - setup) / 1e9);
-
-        CpuMeter cpu = new CpuMeter(options.functionPid(), options.jdbcUrl().substring(options.jdbcUrl().lastIndexOf('/') + 1));
-        try (BusProbe bus = new BusProbe(options.jdbcUrl());
+        BenchUsers users = new BenchUsers(options.keycloak());
+        List<String> tokens = users.tokens(options.users());
+        long tokensReady = System.nanoTime();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        ForceSetup.Force force = new ForceSetup(new LocalApi(vertx, 32), options.chatUrl())
+                .build(tokens, users.token("lead1"), options.chats());
+        long forceReady = System.nanoTime();
+        SentFixes sent = new SentFixes();
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("positions function", options.positionsPid());
+        pids.put("chat function", options.chatPid());
+        pids.put("load generator", ProcessHandle.current().pid());
+        CpuMeter cpu = new CpuMeter(pids, options.database());
+        try (BusProbe bus = new BusProbe(options.jdbcUrl(), sent);
+             MapWatchers watchers = new MapWatchers(vertx, sent);
              Connection stats = DriverManager.getConnection(options.jdbcUrl(), "lagebild", "lagebild")) {
-            PhoneFleet fleet = new PhoneFleet(options, tokens, userIds, bus);
+            watch(options, tokens, force, watchers);
+            System.out.printf(Locale.ROOT, "setup: %d users' tokens in %.1f s, their rows, %d rooms and chats in %.1f s, "
+                            + "%d watchers in %.1f s%n", tokens.size(), (tokensReady - setup) / 1e9, options.chats(),
+                    (forceReady - tokensReady) / 1e9, options.chats() * options.watchersPerChat(),
+                    (System.nanoTime() - forceReady) / 1e9);
+
+            PhoneFleet fleet = new PhoneFleet(vertx, options, tokens, force.userIds(), sent);
             fleet.drive(Duration.ofSeconds(options.warmupSeconds()));
 
             ServerTimer server = new ServerTimer(options.url());
@@ -64,7 +74,8 @@ public final class PositionsBenchmark implements Scenario {
             long started = System.nanoTime();
             fleet.recording(true);
             bus.recording(true);
-            Thread windows = windowReporter(fleet);
+            watchers.recording(true);
+            Thread windows = windowReporter(fleet, sent);
             fleet.drive(Duration.ofSeconds(options.durationSeconds()));
             windows.interrupt();
             fleet.drain();
@@ -73,20 +84,41 @@ public final class PositionsBenchmark implements Scenario {
             long commitsDuring = commits(stats) - commitsBefore;
             double serverMeanMillis = server.read().meanMillisSince(serverBefore);
             fleet.recording(false);
-            Thread.sleep(1_000);
+            Thread.sleep(2_000);
             bus.recording(false);
+            watchers.recording(false);
 
-            report(options, fleet, bus, used, commitsDuring, serverMeanMillis, seconds);
+            report(options, fleet, bus, watchers, used, commitsDuring, serverMeanMillis, seconds);
+        } finally {
+            vertx.close();
         }
     }
 
+    /** The first {@code watchers} members of each chat watch its map. */
+    private static void watch(BenchOptions options, List<String> tokens, ForceSetup.Force force, MapWatchers watchers)
+            throws InterruptedException {
+        List<String> watcherTokens = new ArrayList<>();
+        List<String> watchedChats = new ArrayList<>();
+        for (int c = 0; c < options.chats(); c++) {
+            for (int w = 0; w < options.watchersPerChat(); w++) {
+                int user = c + w * options.chats();
+                if (user < tokens.size()) {
+                    watcherTokens.add(tokens.get(user));
+                    watchedChats.add(force.chatIds().get(force.chatOf(user)));
+                }
+            }
+        }
+        watchers.watch(options.chatUrl().replaceFirst("^http", "ws") + "/v1/stream", watcherTokens, watchedChats);
+    }
+
     /** Every 10 s one line: that window's ingest rate and percentiles, and the machine's load average. */
-    private static Thread windowReporter(PhoneFleet fleet) {
+    private static Thread windowReporter(PhoneFleet fleet, SentFixes sent) {
         Thread reporter = new Thread(() -> {
             long started = System.nanoTime();
             try {
                 while (true) {
                     Thread.sleep(10_000);
+                    sent.forgetOlderThan(System.nanoTime() - Duration.ofSeconds(20).toNanos());
                     LatencyReport done = fleet.window.getAndSet(new LatencyReport("window"));
                     String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
                     System.out.printf(Locale.ROOT, "  t=%3.0f s  %6.0f requests/s  p50=%7.2f ms  p99=%8.2f ms  load average %s%n",
@@ -102,8 +134,8 @@ public final class PositionsBenchmark implements Scenario {
         return reporter;
     }
 
-    private static void report(BenchOptions options, PhoneFleet fleet, BusProbe bus, CpuMeter.Usage cpu, long commits,
-            double serverMeanMillis, double seconds) {
+    private static void report(BenchOptions options, PhoneFleet fleet, BusProbe bus, MapWatchers watchers,
+            CpuMeter.Usage cpu, long commits, double serverMeanMillis, double seconds) {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.println();
         System.out.printf(Locale.ROOT, "stored fixes: %d in %.1f s = %.0f fixes/s (target %d), %d requests ok, failures %s%n",
@@ -114,55 +146,25 @@ public final class PositionsBenchmark implements Scenario {
         System.out.println(fleet.scheduleLag.summary(seconds));
         System.out.println(bus.sendToBus.summary(seconds));
         System.out.println(bus.storedToBus.summary(seconds));
+        System.out.println(watchers.delivered.summary(seconds));
         System.out.printf(Locale.ROOT, "bus: %d notifications (%.1f/s), %d fixes published, %.1f fixes per notification, "
-                        + "largest payload %d bytes, %d of the sent newest fixes matched (the rest were replaced by a "
-                        + "newer fix of the same user before the flush)%n",
+                        + "largest payload %d bytes, %d of the sent newest fixes matched%n",
                 bus.notifications.get(), bus.notifications.get() / seconds, bus.publishedFixes.get(),
                 bus.publishedFixes.get() / (double) Math.max(1, bus.notifications.get()), bus.maxPayloadBytes.get(),
                 bus.matchedFixes.get());
+        System.out.printf(Locale.ROOT, "watchers: %d positions frames, %d fixes, %d matched of %d expected "
+                        + "(published fixes x watchers per chat), %d sockets closed by the server%n",
+                watchers.frames.get(), watchers.fixes.get(), watchers.matched.get(),
+                bus.matchedFixes.get() * options.watchersPerChat(), watchers.closedByServer.get());
         System.out.printf(Locale.ROOT, "database commits: %.0f/s (all clients of the database)%n", commits / seconds);
+        StringBuilder processes = new StringBuilder();
+        cpu.processes().forEach((name, used) -> processes.append(String.format(Locale.ROOT, "; %s %.0f %% (%.2f cores)",
+                name, 100 * used / (seconds * cores), used / seconds)));
         System.out.printf(Locale.ROOT, "CPU over %d cores: machine busy %.0f %%; PostgreSQL %.0f %% (%.2f cores, %.0f %% "
-                        + "of the busy CPU), of which the backends of this database %.0f %% (%.2f cores); "
-                        + "positions function %s%n",
+                        + "of the busy CPU), of which the backends of this database %.0f %% (%.2f cores)%s%n",
                 cores, 100 * cpu.machineBusy() / cpu.machineTotal(), 100 * cpu.postgres() / (seconds * cores),
                 cpu.postgres() / seconds, 100 * cpu.postgres() / Math.max(0.01, cpu.machineBusy()),
-                100 * cpu.postgresOwnDb() / (seconds * cores), cpu.postgresOwnDb() / seconds,
-                options.functionPid() > 0
-                        ? String.format(Locale.ROOT, "%.0f %% (%.2f cores)", 100 * cpu.function() / (seconds * cores),
-                                cpu.function() / seconds)
-                        : "not measured (pass --function-pid)");
-    }
-
-    /** One request per user makes the function create the user's row; their ids are what the bus carries. */
-    private static List<String> userIds(BenchOptions options, List<String> tokens) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        List<String> subjects = new ArrayList<>();
-        for (String token : tokens) {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(options.url() + "/v1/positions/sharing"))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the positions function answered " + response.statusCode()
-                        + " at " + options.url() + " - is it running?");
-            }
-            subjects.add(subjectOf(token));
-        }
-        Map<String, String> idsBySubject = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(options.jdbcUrl(), "lagebild", "lagebild");
-             PreparedStatement query = db.prepareStatement("select id, subject from users where subject = any(?)")) {
-            Array array = db.createArrayOf("text", subjects.toArray());
-            query.setArray(1, array);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    idsBySubject.put(rows.getString("subject"), rows.getString("id"));
-                }
-            }
-            try (PreparedStatement resume = db.prepareStatement(
-                    "update users set sharing_paused_at = null where subject = any(?)")) {
-                resume.setArray(1, array);
-                resume.executeUpdate();
-            }
-        }
-        return subjects.stream().map(idsBySubject::get).toList();
+                100 * cpu.postgresOwnDb() / (seconds * cores), cpu.postgresOwnDb() / seconds, processes);
     }
 
     private static long commits(Connection db) throws SQLException {
@@ -172,10 +174,5 @@ public final class PositionsBenchmark implements Scenario {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static String subjectOf(String token) throws Exception {
-        byte[] claims = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
-        return JSON.readTree(new String(claims, StandardCharsets.UTF_8)).get("sub").asText();
     }
 }
