@@ -2,17 +2,21 @@ package de.lagebild.common.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** A packaged function (target/quarkus-app) running as its own process, as a pod would: for tests across instances and functions. */
+/** A packaged function (JVM jar or native executable) running as its own process, as a pod would: for tests across instances and functions. */
 public final class PackagedFunction implements AutoCloseable {
 
     private final String name;
@@ -29,25 +33,54 @@ public final class PackagedFunction implements AutoCloseable {
 
     /** Starts this module's own packaged application. */
     public static PackagedFunction start(String name) throws IOException, InterruptedException {
-        return start(name, Path.of("target", "quarkus-app", "quarkus-run.jar"));
+        return start(name, Path.of("."));
     }
 
-    /** Starts a packaged application, for example a sibling module's `../chat/target/quarkus-app/quarkus-run.jar`. */
-    public static PackagedFunction start(String name, Path jar) throws IOException, InterruptedException {
+    /**
+     * Starts the packaged application of a module, for example a sibling's {@code Path.of("..", "chat")}:
+     * the JVM jar or the native executable, whichever the module's last build made (its
+     * target/quarkus-artifact.properties, as {@code @QuarkusIntegrationTest} decides).
+     */
+    public static PackagedFunction start(String name, Path module) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Path.of("target", name + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String database = System.getProperty("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/lagebild_test");
-        Process process = new ProcessBuilder(List.of(java, "-Xmx192m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.reactive.url=" + database,
-                "-jar", jar.toString()))
+        List<String> settings = List.of("-Xmx192m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.reactive.url=" + database);
+        Process process = new ProcessBuilder(command(module.resolve("target"), settings))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         PackagedFunction instance = new PackagedFunction(name, process, port, log);
         instance.awaitReady();
         return instance;
+    }
+
+    private static List<String> command(Path target, List<String> settings) throws IOException {
+        Path description = target.resolve("quarkus-artifact.properties");
+        if (!Files.exists(description)) {
+            throw new IllegalStateException("nothing packaged in " + target.toAbsolutePath() + ": run mvn package first");
+        }
+        Properties artifact = new Properties();
+        try (Reader reader = Files.newBufferedReader(description)) {
+            artifact.load(reader);
+        }
+        Path path = target.resolve(artifact.getProperty("path"));
+        List<String> command = new ArrayList<>();
+        switch (artifact.getProperty("type")) {
+            case "native" -> {
+                command.add(path.toString());
+                command.addAll(settings);
+            }
+            case "jar" -> {
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(settings);
+                command.addAll(List.of("-jar", path.toString()));
+            }
+            default -> throw new IllegalStateException("cannot run a " + artifact.getProperty("type") + " artifact ("
+                    + description.toAbsolutePath() + ")");
+        }
+        return command;
     }
 
     public int port() {

@@ -30,7 +30,7 @@ class PositionsToStreamIT {
 
     @BeforeAll
     static void startBothFunctions() throws Exception {
-        chat = PackagedFunction.start("chat-for-positions-it", Path.of("..", "chat", "target", "quarkus-app", "quarkus-run.jar"));
+        chat = PackagedFunction.start("chat-for-positions-it", Path.of("..", "chat"));
         positions = PackagedFunction.start("positions-it");
     }
 
