@@ -9,12 +9,13 @@ final class SvgChart {
 
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
         "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
-    private static final int WIDTH = 860;
+    private static final int WIDTH = 980;
     private static final int HEIGHT = 300;
     private static final int LEFT = 70;
-    private static final int RIGHT = 220;
+    private static final int RIGHT = 300;
     private static final int TOP = 30;
     private static final int BOTTOM = 40;
+    private static final double GAP = 2.5;
 
     /** One line; {@code dashed} draws it dashed in the colour of the line before it (p50 beside p99). */
     record Series(String name, double[] xs, double[] ys, boolean dashed) {
@@ -76,13 +77,17 @@ final class SvgChart {
             Series s = series.get(i);
             colour = s.dashed() ? Math.max(colour, 0) : colour + 1;
             String stroke = COLOURS[colour % COLOURS.length];
+            // a gap of more than GAP on the x axis (a second without values, a process that was down) breaks the line
             StringBuilder points = new StringBuilder();
             for (int p = 0; p < s.xs().length; p++) {
+                if (p > 0 && s.xs()[p] - s.xs()[p - 1] > GAP) {
+                    svg.append(polyline(stroke, s.dashed(), points));
+                    points.setLength(0);
+                }
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + plotW * s.xs()[p] / maxX,
                         TOP + plotH - plotH * Math.min(s.ys()[p], maxY) / maxY));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s "
-                    + "points=\"%s\"/>", stroke, s.dashed() ? " stroke-dasharray=\"4 3\"" : "", points));
+            svg.append(polyline(stroke, s.dashed(), points));
             double legendY = TOP + 12 + 14 * i;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" "
                     + "stroke-width=\"2\"%s/><text x=\"%.0f\" y=\"%.0f\">%s</text>", LEFT + plotW + 10, LEFT + plotW + 28,
@@ -90,6 +95,11 @@ final class SvgChart {
                     legendY, HtmlReport.escape(s.name())));
         }
         return svg.append("</svg>").toString();
+    }
+
+    private static String polyline(String stroke, boolean dashed, CharSequence points) {
+        return String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"%s points=\"%s\"/>",
+                stroke, dashed ? " stroke-dasharray=\"4 3\"" : "", points);
     }
 
     /** 1, 2, 2.5 or 5 times a power of ten, at least the value. */
