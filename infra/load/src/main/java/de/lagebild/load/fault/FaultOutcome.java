@@ -11,6 +11,7 @@ final class FaultOutcome {
     }
 
     static void print(String fault, Deliveries.Count count, String recovery) {
+        BenchRun.measuring(false);
         boolean passed = count.lost() == 0 && count.duplicated() == 0;
         System.out.println();
         System.out.printf(Locale.ROOT, "%s: acknowledged=%d (of %d sent) delivered=%d/%d lost=%d duplicated=%d "

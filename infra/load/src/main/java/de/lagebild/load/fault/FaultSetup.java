@@ -9,6 +9,7 @@ import de.lagebild.load.phone.Rest;
 import de.lagebild.load.phone.Stack;
 import de.lagebild.load.phone.StreamPhone;
 import de.lagebild.load.phone.TokenPool;
+import de.lagebild.load.report.BenchRun;
 import java.util.List;
 
 /**
@@ -50,7 +51,9 @@ final class FaultSetup implements AutoCloseable {
 
     /** Phones for the first {@code count} officers on the given streams (a phone reconnects to the next one). */
     List<StreamPhone> phones(List<String> streams, int count) throws Exception {
-        return OperationPhones.connect(streams, rest, tokens, deliveries, operation, count, 0, null);
+        List<StreamPhone> phones = OperationPhones.connect(streams, rest, tokens, deliveries, operation, count, 0, null);
+        BenchRun.measuring(true);
+        return phones;
     }
 
     /** The part is down for {@code down} seconds after a quarter of the run; returns when it was mended. */

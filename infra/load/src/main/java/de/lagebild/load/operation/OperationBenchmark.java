@@ -66,8 +66,10 @@ public final class OperationBenchmark implements Scenario {
 
             Sends sends = new Sends(deliveries, 0);
             byte[] photo = Photo.jpeg();
+            BenchRun.measuring(true);
             drive(stack, rest, tokens, operation, positions, sends, photo, seconds, messagesPerSecond, photosPerMinute,
                     positionInterval);
+            BenchRun.measuring(false);
 
             sends.drain(60_000);
             Deliveries.Count count = deliveries.awaitDelivered(30_000);

@@ -35,6 +35,8 @@ public final class BenchRun {
     private final Map<String, Histogram> previous = new LinkedHashMap<>();
     private final Map<String, List<LatencyPoint>> timelines = new LinkedHashMap<>();
     private final Map<String, String> figures = new LinkedHashMap<>();
+    private volatile double measuredFrom = -1;
+    private volatile double measuredTo = -1;
     private final ResourceSampler resources;
     private final ConsoleCapture console;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -73,6 +75,22 @@ public final class BenchRun {
         BenchRun run = current;
         if (run != null) {
             run.scenario = name;
+        }
+    }
+
+    /**
+     * Marks the start ({@code true}) or end of the load phase: the resource averages and peaks are then
+     * taken over that phase only (setup, such as creating users and replaying logs, is left out).
+     */
+    public static void measuring(boolean on) {
+        BenchRun run = current;
+        if (run != null) {
+            double now = (System.nanoTime() - run.startNanos) / 1e9;
+            if (on) {
+                run.measuredFrom = now;
+            } else {
+                run.measuredTo = now;
+            }
         }
     }
 
@@ -132,10 +150,13 @@ public final class BenchRun {
         tick();
         current = null;
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        List<ResourceUsage> usage = ResourceUsage.of(resources.series());
+        double from = measuredFrom < 0 ? 0 : measuredFrom;
+        double to = measuredTo < from ? seconds : measuredTo;
+        List<ResourceUsage> usage = ResourceUsage.of(resources.series(), from, to);
         PrintStream out = console.original();
         out.println();
-        out.println("resources (sampled from /proc every second; CPU in % of one core):");
+        out.printf(Locale.ROOT, "resources from %.0f s to %.0f s of the run (sampled from /proc every second; CPU in %% of "
+                + "one core):%n", from, to);
         usage.forEach(u -> out.println("  " + u.line()));
         Map<String, Histogram> totals = mergedByName();
         Map<String, String> figuresNow;
@@ -148,6 +169,7 @@ public final class BenchRun {
         }
         console.uninstall();
         try {
+            figuresNow.put("resources measured", String.format(Locale.ROOT, "from %.0f s to %.0f s of the run", from, to));
             Path file = new HtmlReport(scenario, args, started, seconds, totals, timelinesNow, figuresNow,
                     usage, resources.series(), console.text())
                     .write(Path.of(System.getProperty("lagebild.reports.dir", "infra/load/target/reports")));

@@ -8,9 +8,12 @@ import java.util.Map;
 /** Average and peak CPU and memory of one process group over the run. */
 record ResourceUsage(String name, double cpuAverage, double cpuPeak, double memoryAverageMb, double memoryPeakMb) {
 
-    static List<ResourceUsage> of(Map<String, List<ResourceSampler.Point>> series) {
+    /** Over the samples taken between the given seconds of the run. */
+    static List<ResourceUsage> of(Map<String, List<ResourceSampler.Point>> series, double fromSeconds, double toSeconds) {
         List<ResourceUsage> usage = new ArrayList<>();
-        series.forEach((name, points) -> {
+        series.forEach((name, all) -> {
+            List<ResourceSampler.Point> points = all.stream()
+                    .filter(p -> p.seconds() >= fromSeconds && p.seconds() <= toSeconds + 1).toList();
             if (points.isEmpty()) {
                 return;
             }
