@@ -51,10 +51,7 @@ class PhotoUploadTest {
                 .body("width", is(200)).body("height", is(400)).body("hasThumbnail", is(true))
                 .extract().path("id");
 
-        byte[] served = Links.download("officer2", "/v1/attachments/" + id);
-        assertThat(TestFiles.jpegMarkers(served)).as("no APP1 segment in the served copy").doesNotContain(APP1);
-        assertThat(TestFiles.containsAscii(served, "Exif")).isFalse();
-        BufferedImage upright = TestFiles.decode(served);
+        BufferedImage upright = servedWithoutExif(id);
         assertThat(upright.getWidth()).isEqualTo(200);
         assertThat(upright.getHeight()).isEqualTo(400);
         // Rotated 90 degrees clockwise: the stored left (red) half is now on top.
@@ -76,10 +73,7 @@ class PhotoUploadTest {
                 .then().statusCode(201).body("width", is(400)).body("height", is(200))
                 .extract().path("id");
 
-        byte[] served = Links.download("officer2", "/v1/attachments/" + id);
-        assertThat(TestFiles.jpegMarkers(served)).as("no APP1 segment in the served copy").doesNotContain(APP1);
-        assertThat(TestFiles.containsAscii(served, "Exif")).isFalse();
-        BufferedImage image = TestFiles.decode(served);
+        BufferedImage image = servedWithoutExif(id);
         assertThat(image.getWidth()).isEqualTo(400);
         assertThat(image.getHeight()).isEqualTo(200);
         assertThat(isRed(image.getRGB(50, 100))).isTrue();
@@ -184,6 +178,14 @@ class PhotoUploadTest {
     private io.restassured.response.Response upload(String user, UUID clientId, String fileName, String contentType,
             byte[] body) {
         return upload(user, clientId, fileName, contentType, body, chatId);
+    }
+
+    /** The served copy, read by another member, after checking that it carries no EXIF. */
+    private static BufferedImage servedWithoutExif(String id) {
+        byte[] served = Links.download("officer2", "/v1/attachments/" + id);
+        assertThat(TestFiles.jpegMarkers(served)).as("no APP1 segment in the served copy").doesNotContain(APP1);
+        assertThat(TestFiles.containsAscii(served, "Exif")).isFalse();
+        return TestFiles.decode(served);
     }
 
     private static boolean isRed(int rgb) {
