@@ -125,7 +125,8 @@ run_scenarios() {
     name=${scenario%%:*} args=()
     [[ $scenario == *:* ]] && IFS=, read -r -a args <<<"${scenario#*:}"
     echo; echo "=== fault run: $name ($(date +%T)) ==="
-    BENCH_RUN_DIR=$F_RUN BENCH_PG_PIDFILE=/var/lib/postgresql/15/$F_PG_CLUSTER/postmaster.pid \
+    # LAGEBILD_LOCAL_DIR: the bench users' token cache of this Keycloak stays apart from the shared one's
+    LAGEBILD_LOCAL_DIR=$FAULT_DIR BENCH_RUN_DIR=$F_RUN BENCH_PG_PIDFILE=/var/lib/postgresql/15/$F_PG_CLUSTER/postmaster.pid \
       "$REPO/infra/bench.sh" fault "$name" \
         chat="http://127.0.0.1:${F_PORTS[chat]},http://127.0.0.1:${F_PORTS[chat-b]}" \
         positions="http://127.0.0.1:${F_PORTS[positions]}" media="http://127.0.0.1:${F_PORTS[media]}" \
