@@ -31,7 +31,8 @@ final class KeycloakStopFault implements Scenario {
                 run.users.token("officer1");
                 login = "a new login WORKED while Keycloak was down";
             } catch (Exception refused) {
-                login = "a new login failed: " + refused.getClass().getSimpleName() + " " + refused.getMessage();
+                login = "a new login failed: " + refused.getClass().getSimpleName()
+                        + (refused.getMessage() == null ? " (nothing listens on the token endpoint)" : ": " + refused.getMessage());
             }
             System.out.println(login);
             BenchRun.figure("new login while Keycloak is down", login);
