@@ -51,6 +51,7 @@ public final class ChatBenchmark implements Scenario {
 
         BenchUsers users = new BenchUsers(KEYCLOAK);
         List<String> tokens = users.tokens(chats * members);
+        long tokensAt = System.nanoTime();
         String lead = users.token("lead1");
         List<String> userIds = new ArrayList<>();
         for (String token : tokens) {
@@ -82,6 +83,11 @@ public final class ChatBenchmark implements Scenario {
                 Thread.sleep(5_000);
             }
             int phaseRate = Integer.parseInt(rates[phase].strip());
+            // The realm's access tokens live 300 s; the sockets keep theirs, the senders need fresh ones.
+            if (System.nanoTime() - tokensAt + TimeUnit.SECONDS.toNanos(seconds + 30L) > TimeUnit.SECONDS.toNanos(300)) {
+                tokens = users.tokens(chats * members);
+                tokensAt = System.nanoTime();
+            }
             System.out.printf(Locale.ROOT, "phase %d: %d msg/s for %d s%n", phase + 1, phaseRate, seconds);
             send(vertx, phones, chatIds, tokens, members, phaseRate, seconds);
         }
