@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The benchmark's phones in the local Keycloak: users `bench-0001`... with the realm role
  * `officer` and a real signed access token each. Missing users are created in bulk (partial
  * import), logins run concurrently against a cheap password hash, and tokens are kept in
- * .local/bench-tokens.json for later runs while they are valid for at least an hour: see
+ * .local/bench-tokens-PORT.json for later runs while they are valid for at least an hour: see
  * {@link KeycloakAdmin} for what this changes in the dev realm. Ten thousand users take about a
  * minute the first time and a second or two afterwards.
  */
@@ -23,15 +23,17 @@ public final class BenchUsers {
     private static final int LOGINS_IN_FLIGHT = 8;
 
     private final KeycloakAdmin keycloak;
+    private final String keycloakUrl;
 
     public BenchUsers(String keycloak) {
         this.keycloak = new KeycloakAdmin(keycloak);
+        this.keycloakUrl = keycloak;
     }
 
     /** Makes sure the users exist, then returns one access token per user, in user order. */
     public List<String> tokens(int count) throws Exception {
         keycloak.prepareRealm();
-        TokenCache cache = TokenCache.local();
+        TokenCache cache = TokenCache.local(keycloakUrl);
         cache.load(keycloak.signingKeyIds(), MIN_VALIDITY);
         List<String> usernames = new ArrayList<>();
         List<String> missing = new ArrayList<>();

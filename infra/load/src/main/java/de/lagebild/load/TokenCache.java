@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +32,10 @@ final class TokenCache {
         this.file = file;
     }
 
-    /** The cache file of the local stack: $LOCAL_DIR (set by infra/env.sh) or ./.local. */
-    static TokenCache local() {
+    /** The cache file for a Keycloak of the local stack, one per port, in $LOCAL_DIR (set by infra/env.sh) or ./.local. */
+    static TokenCache local(String keycloak) {
         String dir = System.getenv().getOrDefault("LOCAL_DIR", ".local");
-        return new TokenCache(Path.of(dir, "bench-tokens.json"));
+        return new TokenCache(Path.of(dir, "bench-tokens-" + URI.create(keycloak).getPort() + ".json"));
     }
 
     /** Loads the file and keeps only the tokens that are still usable. */
@@ -60,8 +61,9 @@ final class TokenCache {
         tokens.put(username, token);
     }
 
+    /** Writes this cache's tokens over the file's, keeping the file's others (another run may have added some). */
     void save() throws IOException {
-        ObjectNode out = JSON.createObjectNode();
+        ObjectNode out = Files.exists(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
         tokens.forEach(out::put);
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
