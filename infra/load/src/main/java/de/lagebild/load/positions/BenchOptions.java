@@ -11,8 +11,9 @@ import java.util.Map;
  * {@code --rate} fixes per second (5000), {@code --batch} fixes per request (5), {@code --users}
  * Keycloak users sending (10000), {@code --chats} chats the users are spread over (100, one room
  * each), {@code --watchers} stream clients watching each chat's map (1), {@code --duration}
- * measured seconds (120), {@code --warmup} seconds (15), {@code --concurrency} most requests in
- * flight (1024), {@code --connections} HTTP connections to the positions function (64),
+ * measured seconds (120), {@code --warmup} seconds (30: the JIT, and every user's first request
+ * creates their row), {@code --concurrency} most requests in flight (1024), {@code --connections}
+ * HTTP connections to the positions function (64),
  * {@code --url} of the positions function, {@code --chat-url}, {@code --keycloak}, {@code --db}
  * JDBC URL. The CPU of the functions is measured when their pid files exist
  * ($LOCAL_DIR/run/positions.pid and chat.pid, as infra/start.sh writes them).
@@ -36,7 +37,7 @@ record BenchOptions(int rate, int batch, int users, int chats, int watchersPerCh
                 Integer.parseInt(values.getOrDefault("chats", "100")),
                 Integer.parseInt(values.getOrDefault("watchers", "1")),
                 Integer.parseInt(values.getOrDefault("duration", "120")),
-                Integer.parseInt(values.getOrDefault("warmup", "15")),
+                Integer.parseInt(values.getOrDefault("warmup", "30")),
                 Integer.parseInt(values.getOrDefault("concurrency", "1024")),
                 Integer.parseInt(values.getOrDefault("connections", "64")),
                 values.getOrDefault("url", "http://127.0.0.1:8082"),
