@@ -28,7 +28,7 @@ import java.util.Map;
  * latest position was on the bus (a LISTEN subscriber) and in a watcher's {@code positions}
  * frame, the commit rate and the CPU of PostgreSQL, both functions and the generator itself.
  *
- * <pre>/work/notes/bench-run.sh positions --rate 5000 --batch 5 --users 10000 --chats 100 --watchers 1 --duration 120</pre>
+ * <pre>infra/bench-run.sh positions --rate 5000 --batch 5 --users 10000 --chats 100 --watchers 1 --duration 120</pre>
  */
 public final class PositionsBenchmark implements Scenario {
 
