@@ -15,8 +15,9 @@ echo "waiting for the bench lock ..."; flock 9; echo "bench lock taken at $(date
 stop_functions() { for fn in media layers positions chat; do stop_pid "$fn" "$LOCAL_DIR/run/$fn.pid" || true; done; }
 trap stop_functions EXIT
 stop_functions
-"$REPO/infra/services.sh" start
+# 9>&-: whatever starts here outlives the run and must not hold the lock.
+"$REPO/infra/services.sh" start 9>&-
 [[ ${BENCH_KEEP_DB:-0} == 1 ]] || "$REPO/infra/postgres.sh" fresh-db "$PG_DB"
 start_log=$LOCAL_DIR/logs/bench-start.log
-"$REPO/infra/start.sh" >"$start_log" 2>&1 || { tail -n 40 "$start_log" >&2; exit 1; }
+"$REPO/infra/start.sh" >"$start_log" 2>&1 9>&- || { tail -n 40 "$start_log" >&2; exit 1; }
 "$REPO/infra/bench.sh" "$@"

@@ -17,7 +17,7 @@ for entry in "${FUNCTIONS[@]}"; do
   if pid_alive "$pidfile"; then stop_pid "$fn" "$pidfile"; fi
   require_free_port "$fn" "$port"
   # The GC log shows the live heap (after each collection), which a benchmark may report.
-  # 9>&-: infra/bench-run.sh holds its flock on fd 9; a function inheriting it would keep the lock after the run.
+  # 9>&-: infra/bench-run.sh and infra/fault.sh hold their flock on fd 9; a function inheriting it would keep the lock after the run.
   setsid java -Xmx"${HEAP[$fn]}" -Xlog:gc:file="$LOCAL_DIR/logs/$fn-gc.log":time -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null 9>&- &
   echo $! > "$pidfile"
 done
