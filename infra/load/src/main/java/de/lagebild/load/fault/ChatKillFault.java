@@ -17,6 +17,7 @@ import java.util.Locale;
 final class ChatKillFault implements Scenario {
 
     @Override
+    @SuppressWarnings("try") // the message load runs for as long as its try block
     public void run(String[] argv) throws Exception {
         try (FaultSetup run = new FaultSetup(argv, "chat-kill", 20, 2, 30, 20)) {
             List<String> chatUrls = run.stack.chat();

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class KeycloakStopFault implements Scenario {
 
     @Override
+    @SuppressWarnings("try") // the message load runs for as long as its try block
     public void run(String[] argv) throws Exception {
         try (FaultSetup run = new FaultSetup(argv, "keycloak-stop", 10, 1, 20, 10)) {
             List<String> chatUrl = run.stack.chat().subList(0, 1);

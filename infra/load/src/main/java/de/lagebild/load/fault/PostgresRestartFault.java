@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class PostgresRestartFault implements Scenario {
 
     @Override
+    @SuppressWarnings("try") // the message load runs for as long as its try block
     public void run(String[] argv) throws Exception {
         try (FaultSetup run = new FaultSetup(argv, "postgres-restart", 20, 2, 40, 20)) {
             int down = run.args.integer("down", 10);

@@ -24,6 +24,7 @@ import java.util.Locale;
 final class SlowConsumerFault implements Scenario {
 
     @Override
+    @SuppressWarnings("try") // the message load runs for as long as its try block
     public void run(String[] argv) throws Exception {
         try (FaultSetup run = new FaultSetup(argv, "slow-consumer", 10, 1, 180, 30)) {
             String chatUrl = run.stack.chat().get(0);
