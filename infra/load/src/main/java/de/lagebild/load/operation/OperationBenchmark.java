@@ -74,6 +74,7 @@ public final class OperationBenchmark implements Scenario {
             sends.drain(60_000);
             Deliveries.Count count = deliveries.awaitDelivered(30_000);
             System.out.println();
+            BenchRun.printLatencies(seconds);
             System.out.printf(Locale.ROOT, "messages and photos: sent=%d acknowledged=%d failed attempts=%s%n",
                     count.sent(), count.acknowledged(), sends.failures());
             System.out.printf(Locale.ROOT, "deliveries: expected=%d delivered=%d missing=%d duplicated=%d%n",

@@ -94,6 +94,15 @@ public final class BenchRun {
         }
     }
 
+    /** Prints the summary line of every latency recorded in this run, rates over the given seconds. */
+    public static void printLatencies(double seconds) {
+        BenchRun run = current;
+        if (run != null) {
+            run.reports.stream().filter(report -> report.count() > 0)
+                    .forEach(report -> System.out.println(report.summary(seconds)));
+        }
+    }
+
     /** A figure for the report's table (errors, deliveries missing, lost, recovery time, ...). */
     public static void figure(String name, Object value) {
         BenchRun run = current;
