@@ -4,6 +4,7 @@ import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.problem.ProblemKind;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
@@ -52,6 +53,7 @@ public class RequestBodyFiles {
         private final UniEmitter<? super Path> emitter;
         private long received;
         private boolean finished;
+        private Future<Void> closing;
 
         Transfer(HttpServerRequest request, AsyncFile file, Path path, long cap, UniEmitter<? super Path> emitter) {
             this.request = request;
@@ -72,7 +74,7 @@ public class RequestBodyFiles {
             file.drainHandler(ignored -> request.resume());
             request.exceptionHandler(this::fail);
             request.handler(this::write);
-            request.endHandler(ignored -> file.close()
+            request.endHandler(ignored -> closeFile()
                     .onFailure(this::fail)
                     .onSuccess(closed -> {
                         if (!finished) {
@@ -109,8 +111,19 @@ public class RequestBodyFiles {
             // Discard the rest of the body, so that a client still sending it gets to read the answer.
             request.handler(null);
             request.resume();
-            file.close().onComplete(closed -> vertx.fileSystem().delete(path.toString())
+            closeFile().onComplete(closed -> vertx.fileSystem().delete(path.toString())
                     .onComplete(deleted -> emitter.fail(failure)));
+        }
+
+        /**
+         * Closes the file once: a refused body is still drained to its end (so the end handler runs
+         * after {@link #fail}), and a second close of an AsyncFile throws on the event loop.
+         */
+        private Future<Void> closeFile() {
+            if (closing == null) {
+                closing = file.close();
+            }
+            return closing;
         }
     }
 }
