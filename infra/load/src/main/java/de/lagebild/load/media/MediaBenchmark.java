@@ -3,6 +3,7 @@ package de.lagebild.load.media;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import de.lagebild.load.report.ReachableHeap;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,9 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +23,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -37,15 +34,15 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Photo uploads with thumbnails against the running media function: a phone-sized JPEG of about
- * 10 MB (4032 x 3024), first one upload at a time, then N at once. Prints latency percentiles per
- * phase and the media function's peak heap (sampled from /q/metrics every 50 ms) per phase, and the
- * heap growth per additional concurrent upload. The chat is made with psql (the chat API is another
- * function's); the user row comes from the first API call.
+ * 10 MB (4032 x 3024), first one upload at a time, then N at once. Prints latency percentiles and
+ * CPU per upload per phase, the peak heap in use (sampled from /q/metrics every 50 ms; mostly garbage
+ * not yet collected), and then the heap the uploads really hold: reachable objects in heap dumps of
+ * the function taken while one and then N clients upload (see {@link ReachableHeap}). The chat is
+ * made with psql (the chat API is another function's); the user row comes from the first API call.
  *
  * <p>Arguments (all optional): {@code --base http://127.0.0.1:8084 --concurrency 10 --uploads 60
- * --size-mb 10 --user officer1 --body raw|multipart --gc-log FILE}. With {@code --gc-log}, the file the
- * function writes with {@code -Xlog:gc:file=FILE:time}, the heap after each GC in a phase is
- * reported too: the live heap, which peak sampling (mostly garbage not yet collected) cannot show.
+ * --size-mb 10 --user officer1 --body raw|multipart --heap-dumps 5}. Heap dumps need the function's
+ * pid file ({@code lagebild.run.dir}/media.pid, as infra/start.sh writes it) and jcmd; 0 skips them.
  */
 public class MediaBenchmark implements Scenario {
 
@@ -58,7 +55,7 @@ public class MediaBenchmark implements Scenario {
     private double sizeMb = 10;
     private String user = "officer1";
     private boolean multipart;
-    private Path gcLog;
+    private int heapDumps = 5;
 
     @Override
     public void run(String[] args) throws Exception {
@@ -71,23 +68,75 @@ public class MediaBenchmark implements Scenario {
                 multipart ? "multipart" : "raw", chatId, base);
 
         runPhase("warm-up", 1, 3, chatId, photo, token);
-        Phase single = runPhase("upload c=1", 1, Math.max(5, uploads / 6), chatId, photo, token);
-        Phase parallel = runPhase("upload c=" + concurrency, concurrency, uploads, chatId, photo, token);
+        runPhase("upload c=1", 1, Math.max(5, uploads / 6), chatId, photo, token);
+        runPhase("upload c=" + concurrency, concurrency, uploads, chatId, photo, token);
 
-        double growth = (parallel.peakHeap - single.peakHeap) / (double) Math.max(1, concurrency - 1);
-        System.out.printf(Locale.ROOT, "heap (sampled): idle %.1f MB, peak c=1 %.1f MB, peak c=%d %.1f MB, growth per"
-                        + " additional concurrent upload %.2f MB%n", mb(single.idleHeap), mb(single.peakHeap), concurrency,
-                mb(parallel.peakHeap), mb((long) growth));
-        if (gcLog != null) {
-            long singleAfterGc = maxHeapAfterGc(single);
-            long parallelAfterGc = maxHeapAfterGc(parallel);
-            System.out.printf(Locale.ROOT, "heap after GC (from %s): max c=1 %.1f MB, max c=%d %.1f MB, growth per"
-                            + " additional concurrent upload %.2f MB%n", gcLog, mb(singleAfterGc), concurrency,
-                    mb(parallelAfterGc), (mb(parallelAfterGc) - mb(singleAfterGc)) / Math.max(1, concurrency - 1));
+        if (heapDumps > 0) {
+            measureReachableHeap(chatId, photo, token);
         }
     }
 
-    private record Phase(long idleHeap, long peakHeap, Instant start, Instant end) {
+    /**
+     * Uploads go on at c=1 and then at c=N while heap dumps of the function are taken; the heap an
+     * upload really holds is what is reachable in them (peak sampling and the heap after G1's
+     * collections mostly count garbage). Large arrays (at least 1 MB) are the decoded pixels, bounded
+     * by the function's decode permits; the rest is what each upload holds while it streams.
+     */
+    private void measureReachableHeap(UUID chatId, byte[] photo, String token) throws Exception {
+        Path pidFile = Path.of(System.getProperty("lagebild.run.dir", ".local/run"), "media.pid");
+        if (!Files.exists(pidFile)) {
+            System.out.println("reachable heap: not measured, no " + pidFile + " (start the stack with infra/start.sh)");
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        HeapPhase single = heapPhase(pid, 1, chatId, photo, token);
+        HeapPhase parallel = heapPhase(pid, concurrency, chatId, photo, token);
+        int extra = Math.max(1, concurrency - 1);
+        System.out.printf(Locale.ROOT, "reachable heap (%d heap dumps per phase, garbage excluded): max c=1 %.1f MB,"
+                        + " max c=%d %.1f MB; growth per additional concurrent upload %.2f MB%n", heapDumps,
+                mb(single.reachable()), concurrency, mb(parallel.reachable()),
+                mb(parallel.reachable() - single.reachable()) / extra);
+        System.out.printf(Locale.ROOT, "  of it decoded pixels (arrays of 1 MB or more): c=1 %.1f MB, c=%d %.1f MB;"
+                        + " the rest per additional concurrent upload %.2f MB%n", mb(single.pixels()), concurrency,
+                mb(parallel.pixels()), mb((parallel.reachable() - parallel.pixels())
+                        - (single.reachable() - single.pixels())) / extra);
+    }
+
+    /** The largest reachable heap (and the decoded pixels in that dump) while {@code threads} clients upload. */
+    private record HeapPhase(long reachable, long pixels) {
+    }
+
+    private HeapPhase heapPhase(long pid, int threads, UUID chatId, byte[] photo, String token) throws Exception {
+        AtomicBoolean uploading = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            clients.add(pool.submit(() -> {
+                while (uploading.get()) {
+                    upload(chatId, photo, token);
+                }
+                return null;
+            }));
+        }
+        HeapPhase largest = new HeapPhase(0, 0);
+        try {
+            Thread.sleep(2000);
+            Path dump = Path.of(System.getProperty("java.io.tmpdir"), "lagebild-media-" + pid + ".hprof");
+            for (int i = 0; i < heapDumps; i++) {
+                ReachableHeap.Snapshot snapshot = ReachableHeap.of(pid, dump);
+                if (snapshot.reachableBytes() > largest.reachable()) {
+                    largest = new HeapPhase(snapshot.reachableBytes(), snapshot.largeArrayBytes());
+                }
+                Thread.sleep(500);
+            }
+        } finally {
+            uploading.set(false);
+            for (Future<?> client : clients) {
+                client.get();
+            }
+            pool.shutdown();
+        }
+        return largest;
     }
 
     /** CPU consumed so far: the media function's (from its metrics) and the whole machine's busy time. */
@@ -98,30 +147,9 @@ public class MediaBenchmark implements Scenario {
         }
     }
 
-    private static final Pattern GC_LINE = Pattern.compile("^\\[([^\\]]+)\\].*Pause.*->(\\d+)M\\(");
-
-    /** The largest heap left after a GC pause that happened during the phase (unified JVM logging, `time` decoration). */
-    private long maxHeapAfterGc(Phase phase) throws IOException {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-        long max = 0;
-        for (String line : Files.readAllLines(gcLog)) {
-            Matcher gc = GC_LINE.matcher(line);
-            if (!gc.find()) {
-                continue;
-            }
-            Instant at = OffsetDateTime.parse(gc.group(1), format).toInstant();
-            if (!at.isBefore(phase.start()) && !at.isAfter(phase.end())) {
-                max = Math.max(max, Long.parseLong(gc.group(2)) * 1024 * 1024);
-            }
-        }
-        return max;
-    }
-
-    private Phase runPhase(String name, int threads, int count, UUID chatId, byte[] photo, String token)
+    private void runPhase(String name, int threads, int count, UUID chatId, byte[] photo, String token)
             throws Exception {
-        long idle = heapUsed();
-        Instant phaseStart = Instant.now();
-        AtomicLong peak = new AtomicLong(idle);
+        AtomicLong peak = new AtomicLong(heapUsed());
         AtomicInteger failures = new AtomicInteger();
         LatencyReport report = new LatencyReport(name);
         Thread sampler = new Thread(() -> {
@@ -169,7 +197,6 @@ public class MediaBenchmark implements Scenario {
                         + " database, this client and anything else running included); %d cores%n",
                 used.mediaNanos() / 1e6 / count, (double) used.machineMillis() / count,
                 Runtime.getRuntime().availableProcessors());
-        return new Phase(idle, peak.get(), phaseStart, Instant.now());
     }
 
     private int upload(UUID chatId, byte[] photo, String token) throws IOException, InterruptedException {
@@ -346,7 +373,7 @@ public class MediaBenchmark implements Scenario {
                 case "--size-mb" -> sizeMb = Double.parseDouble(args[i + 1]);
                 case "--user" -> user = args[i + 1];
                 case "--body" -> multipart = "multipart".equals(args[i + 1]);
-                case "--gc-log" -> gcLog = Path.of(args[i + 1]);
+                case "--heap-dumps" -> heapDumps = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
