@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * S3 unreachable or failing on its side: answered with 503 and Retry-After. Bare socket failures
- * (the URL-connection client sometimes lets them through unwrapped) are common's to recognise;
- * client bodies never reach here as those, because they are received into temp files before S3 is called.
+ * are common's to recognise; client bodies never reach here as those, because they are received
+ * into temp files before S3 is called.
  */
 @ApplicationScoped
 public class S3Failures implements DependencyFailureSign {
