@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +67,11 @@ class S3OutageTest {
     private static void s3(String command) {
         try {
             Path script = S3_SCRIPT.toAbsolutePath().normalize();
-            Process process = new ProcessBuilder(script.toString(), command).inheritIO().start();
+            // Not inheritIO: output written straight to the forked JVM's stdout corrupts surefire's channel.
+            Process process = new ProcessBuilder(script.toString(), command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("infra/s3.sh " + command + " failed");
+                throw new IllegalStateException("infra/s3.sh " + command + " failed:\n" + output);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
