@@ -36,6 +36,15 @@ class ScalingTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void mediaScalesOutBeforeUploadsQueueForTheCores(String overlayName) {
+        JsonNode media = Overlay.rendered(overlayName).get(Overlay.KNATIVE_SERVICE, "media");
+        assertThat(YamlNodes.autoscaling(media, "metric")).isEqualTo("concurrency");
+        // Two uploads saturate a 2-core pod; past that, latency grows and throughput does not.
+        assertThat(Integer.parseInt(YamlNodes.autoscaling(media, "target"))).isLessThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void layersMediaAndAdminServicesMayScaleToZero(String overlayName) {
         Overlay overlay = Overlay.rendered(overlayName);
         for (JsonNode service : overlay.all(Overlay.KNATIVE_SERVICE)) {
