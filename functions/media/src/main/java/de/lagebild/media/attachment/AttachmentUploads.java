@@ -5,8 +5,8 @@ import de.lagebild.common.identity.Actor;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.media.content.ContentType;
 import de.lagebild.media.content.PdfStructure;
-import de.lagebild.media.content.SpooledUpload;
-import de.lagebild.media.content.UploadSpool;
+import de.lagebild.media.content.CheckedUpload;
+import de.lagebild.media.content.UploadCheck;
 import de.lagebild.media.photo.PhotoProcessor;
 import de.lagebild.media.photo.ProcessedPhoto;
 import de.lagebild.media.storage.MediaStorageConfig;
@@ -32,16 +32,16 @@ import java.time.ZoneOffset;
 public class AttachmentUploads {
 
     private final AttachmentRepository attachments;
-    private final UploadSpool spool;
+    private final UploadCheck uploadCheck;
     private final PhotoProcessor photos;
     private final ObjectStore objects;
     private final MediaStorageConfig storage;
     private final AbandonedUploads abandoned;
 
-    public AttachmentUploads(AttachmentRepository attachments, UploadSpool spool, PhotoProcessor photos,
+    public AttachmentUploads(AttachmentRepository attachments, UploadCheck uploadCheck, PhotoProcessor photos,
             ObjectStore objects, MediaStorageConfig storage, AbandonedUploads abandoned) {
         this.attachments = attachments;
-        this.spool = spool;
+        this.uploadCheck = uploadCheck;
         this.photos = photos;
         this.objects = objects;
         this.storage = storage;
@@ -67,44 +67,44 @@ public class AttachmentUploads {
             }
         }
         long started = System.nanoTime();
-        SpooledUpload spooled = spool.check(body, request.declaredMediaType(), request.fileName());
+        CheckedUpload checked = uploadCheck.check(body, request.declaredMediaType(), request.fileName());
         long checkedAt = System.nanoTime();
-        Attachment stored = spooled.type().isPhoto()
-                ? storePhoto(actor, target, request, spooled)
-                : storeFile(actor, target, request, spooled);
+        Attachment stored = checked.type().isPhoto()
+                ? storePhoto(actor, target, request, checked)
+                : storeFile(actor, target, request, checked);
         Log.debugf("attachment %s stored: %d bytes checked in %d ms, processed and stored in %d ms", stored.id(),
-                spooled.size(), (checkedAt - started) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
+                checked.size(), (checkedAt - started) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
         abandoned.sweepSoon();
         return new Uploaded(stored, false);
     }
 
-    private Attachment storePhoto(Actor actor, UploadTarget target, UploadRequest request, SpooledUpload spooled) {
-        try (ProcessedPhoto photo = photos.process(spooled, spooled.file().getParent())) {
+    private Attachment storePhoto(Actor actor, UploadTarget target, UploadRequest request, CheckedUpload checked) {
+        try (ProcessedPhoto photo = photos.process(checked, checked.file().getParent())) {
             var id = Ids.newId();
             ObjectKeys keys = ObjectKeys.forPhoto(target.chatId(), id, storage.keepOriginals());
             Attachment pending = new Attachment(id, target.chatId(), target.roomId(), actor.id(), request.clientId(),
                     AttachmentKind.PHOTO, Attachment.PENDING, ContentType.JPEG.mediaType(),
-                    FileNames.served(request.fileName(), spooled.type()), photo.servedSize(), photo.width(),
-                    photo.height(), spooled.sha256(), keys, OffsetDateTime.now(ZoneOffset.UTC));
+                    FileNames.served(request.fileName(), checked.type()), photo.servedSize(), photo.width(),
+                    photo.height(), checked.sha256(), keys, OffsetDateTime.now(ZoneOffset.UTC));
             return store(pending, () -> {
                 objects.put(keys.object(), ContentType.JPEG.mediaType(), photo.served());
                 objects.put(keys.thumbnail(), ContentType.JPEG.mediaType(), photo.thumbnail());
                 if (keys.original() != null) {
-                    objects.put(keys.original(), spooled.type().mediaType(), spooled.file());
+                    objects.put(keys.original(), checked.type().mediaType(), checked.file());
                 }
             });
         }
     }
 
-    private Attachment storeFile(Actor actor, UploadTarget target, UploadRequest request, SpooledUpload spooled) {
-        PdfStructure.check(spooled.file(), spooled.size());
+    private Attachment storeFile(Actor actor, UploadTarget target, UploadRequest request, CheckedUpload checked) {
+        PdfStructure.check(checked.file(), checked.size());
         var id = Ids.newId();
         ObjectKeys keys = ObjectKeys.forFile(target.chatId(), id, "pdf");
         Attachment pending = new Attachment(id, target.chatId(), target.roomId(), actor.id(), request.clientId(),
                 AttachmentKind.FILE, Attachment.PENDING, ContentType.PDF.mediaType(),
-                FileNames.served(request.fileName(), spooled.type()), spooled.size(), null, null, spooled.sha256(),
+                FileNames.served(request.fileName(), checked.type()), checked.size(), null, null, checked.sha256(),
                 keys, OffsetDateTime.now(ZoneOffset.UTC));
-        return store(pending, () -> objects.put(keys.object(), ContentType.PDF.mediaType(), spooled.file()));
+        return store(pending, () -> objects.put(keys.object(), ContentType.PDF.mediaType(), checked.file()));
     }
 
     private Attachment store(Attachment pending, Runnable writeObjects) {

@@ -12,6 +12,9 @@ import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 
@@ -19,24 +22,32 @@ import java.util.concurrent.CancellationException;
  * Receives a raw request body on the event loop straight into a temp file, with back-pressure
  * (the request is paused while the file's write queue is full) and a byte cap: no worker thread
  * waits chunk by chunk for the network, and no more than a few buffers are in memory. The
- * per-type limit and the content checks follow in {@link UploadSpool}.
+ * per-type limit and the content checks follow in {@link UploadCheck}.
  */
 @ApplicationScoped
 public class RequestBodyFiles {
 
     private final Vertx vertx;
     private final UploadConfig config;
+    /** Made once here: receive() runs on the event loop, where no blocking file call belongs. */
+    private final String directory;
 
     public RequestBodyFiles(Vertx vertx, UploadConfig config) {
         this.vertx = vertx;
         this.config = config;
+        try {
+            this.directory = Files.createDirectories(
+                    Path.of(config.spoolDirectory().orElse(System.getProperty("java.io.tmpdir")))).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The body in a temp file; the request must still be paused (Quarkus REST pauses it for endpoints without a body parameter). */
     public Uni<Path> receive(HttpServerRequest request) {
         long cap = Math.max(config.photoMaxSize().asLongValue(), config.fileMaxSize().asLongValue());
         return Uni.createFrom().emitter(emitter -> vertx.fileSystem()
-                .createTempFile(UploadSpool.spoolDirectory(config).toString(), "body-", ".part", (String) null)
+                .createTempFile(directory, "body-", ".part", (String) null)
                 .onFailure(emitter::fail)
                 .onSuccess(path -> vertx.fileSystem().open(path, new OpenOptions().setWrite(true))
                         .onFailure(emitter::fail)

@@ -3,7 +3,7 @@ package de.lagebild.media.photo;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.problem.ProblemKind;
 import de.lagebild.media.content.ContentType;
-import de.lagebild.media.content.SpooledUpload;
+import de.lagebild.media.content.CheckedUpload;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
@@ -45,7 +45,7 @@ public class PhotoProcessor {
         ImageIO.setUseCache(false);
     }
 
-    public ProcessedPhoto process(SpooledUpload upload, Path workDirectory) {
+    public ProcessedPhoto process(CheckedUpload upload, Path workDirectory) {
         int orientation = upload.type() == ContentType.JPEG ? ExifOrientation.of(upload.file()) : ExifOrientation.NORMAL;
         long queued = System.nanoTime();
         decodes.acquireUninterruptibly();
@@ -74,7 +74,7 @@ public class PhotoProcessor {
         }
     }
 
-    private BufferedImage decode(SpooledUpload upload) {
+    private BufferedImage decode(CheckedUpload upload) {
         ImageReader reader = readerFor(upload.type());
         try (ImageInputStream input = new FileImageInputStream(upload.file().toFile())) {
             reader.setInput(input, true, true);

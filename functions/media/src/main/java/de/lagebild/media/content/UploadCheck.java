@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,18 +19,18 @@ import java.util.HexFormat;
  * 64 KiB steps. The file is not copied. Blocking: worker threads only.
  */
 @ApplicationScoped
-public class UploadSpool {
+public class UploadCheck {
 
     private static final int BUFFER = 64 * 1024;
 
     private final UploadConfig config;
 
-    public UploadSpool(UploadConfig config) {
+    public UploadCheck(UploadConfig config) {
         this.config = config;
     }
 
     /** The checked upload; the file stays its receiver's to delete. */
-    public SpooledUpload check(Path body, String declaredMediaType, String fileName) {
+    public CheckedUpload check(Path body, String declaredMediaType, String fileName) {
         try (InputStream in = Files.newInputStream(body)) {
             long size = Files.size(body);
             byte[] head = in.readNBytes(ContentSniffer.HEAD_BYTES);
@@ -51,16 +50,7 @@ public class UploadSpool {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 sha256.update(buffer, 0, read);
             }
-            return new SpooledUpload(body, type, size, HexFormat.of().formatHex(sha256.digest()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Path spoolDirectory(UploadConfig config) {
-        try {
-            Path dir = Paths.get(config.spoolDirectory().orElse(System.getProperty("java.io.tmpdir")));
-            return Files.createDirectories(dir);
+            return new CheckedUpload(body, type, size, HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
