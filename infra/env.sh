@@ -18,6 +18,17 @@ mvn_cmd() { "$MVN" -B -Dstyle.color=never "$@"; }
 
 mkdir -p "$LOCAL_DIR"/{downloads,logs,run}
 
+# function_jvm_options FUNCTION: heap and collector of a function's JVM (infra/start.sh, infra/fault.sh).
+# media's uploads are CPU-bound batch work on a small heap: the serial collector costs it the least CPU
+# (functions/media/README.md; k8s/base/functions/media.yaml sets the same in the cluster).
+function_jvm_options() {
+  case $1 in
+    chat*) echo "-Xmx512m" ;;
+    media) echo "-Xmx256m -XX:+UseSerialGC" ;;
+    *) echo "-Xmx256m" ;;
+  esac
+}
+
 # wait_for NAME TIMEOUT LOGFILE CMD...: retry CMD every second; on timeout (or when the process in
 # $WAIT_PIDFILE, if set, has died) print the log tail and fail.
 wait_for() {

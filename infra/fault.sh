@@ -19,7 +19,6 @@ F_RUN=$FAULT_DIR/run F_LOGS=$FAULT_DIR/logs
 F_PG_PORT=5433 F_PG_CLUSTER=fault F_S3_PORT=9001 F_KC_PORT=8181 F_KC_MGMT_PORT=9191
 declare -A F_PORTS=([chat]=8091 [chat-b]=8095 [positions]=8092 [media]=8094)
 declare -A F_MODULE=([chat]=chat [chat-b]=chat [positions]=positions [media]=media)
-declare -A F_HEAP=([chat]=512m [chat-b]=512m [positions]=256m [media]=256m)
 mkdir -p "$F_RUN" "$F_LOGS"
 
 # The shared scripts, pointed at the isolated directory and ports.
@@ -55,7 +54,7 @@ SQL
 fn_start() {
   local fn=$1 port=${F_PORTS[$1]}
   require_free_port "$fn" "$port"
-  setsid java -Xmx"${F_HEAP[$fn]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+  setsid java $(function_jvm_options "$fn") -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$F_PG_PORT/$PG_DB" \
     -Dquarkus.oidc.auth-server-url="http://127.0.0.1:$F_KC_PORT/realms/$KC_REALM" \
     -Dquarkus.s3.endpoint-override="http://127.0.0.1:$F_S3_PORT" \

@@ -5,10 +5,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 FUNCTIONS=(chat:8081 positions:8082 layers:8083 media:8084)
-declare -A HEAP=([chat]=512m [positions]=256m [layers]=256m [media]=256m)
-# media's uploads are CPU-bound batch work on a small heap: the serial collector costs it the least CPU
-# (k8s/base/functions/media.yaml sets the same in the cluster).
-declare -A GC=([media]=-XX:+UseSerialGC)
 
 "$REPO/infra/services.sh" start
 echo "building and migrating database $PG_DB ..."
@@ -21,7 +17,7 @@ for entry in "${FUNCTIONS[@]}"; do
   require_free_port "$fn" "$port"
   # The GC log shows the heap after each collection.
   # 9>&-: infra/bench-run.sh and infra/fault.sh hold their flock on fd 9; a function inheriting it would keep the lock after the run.
-  setsid java -Xmx"${HEAP[$fn]}" ${GC[$fn]:-} -Xlog:gc:file="$LOCAL_DIR/logs/$fn-gc.log":time -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null 9>&- &
+  setsid java $(function_jvm_options "$fn") -Xlog:gc:file="$LOCAL_DIR/logs/$fn-gc.log":time -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null 9>&- &
   echo $! > "$pidfile"
 done
 for entry in "${FUNCTIONS[@]}"; do
