@@ -3,16 +3,15 @@ package de.lagebild.load.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
+import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,11 +62,13 @@ public class LayersBenchmark implements Scenario {
     private HttpClient http;
     private Map<String, String> options;
     private String url;
+    private BenchUsers users;
 
     @Override
     public void run(String[] args) throws Exception {
         options = options(args);
         url = options.getOrDefault("url", "http://127.0.0.1:8083");
+        users = new BenchUsers(options.getOrDefault("keycloak", "http://127.0.0.1:8180"));
         // HTTP/2 (h2c) multiplexes every request on one connection, as one map client would; HTTP/1.1 opens a
         // connection per request in flight, which spreads them over the server's event loops as many clients do.
         HttpClient.Version version = "1.1".equals(options.get("http")) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
@@ -95,7 +96,7 @@ public class LayersBenchmark implements Scenario {
             if (!phase.name().startsWith(only)) {
                 continue;
             }
-            String token = token("officer1");
+            String token = users.token("officer1");
             drive(phase, token, rate, warmup, random, null);
             LatencyReport report = new LatencyReport(phase.name());
             Stats stats = new Stats();
@@ -218,7 +219,7 @@ public class LayersBenchmark implements Scenario {
     }
 
     private void prepare(String layer, String name, int count, boolean polygons) throws Exception {
-        String admin = token("layeradmin1");
+        String admin = users.token("layeradmin1");
         String definition = "{\"name\":\"" + name + "\",\"category\":\"benchmark\",\"attribution\":\"Generated test data\","
                 + "\"source\":{\"kind\":\"upload\"}}";
         send(HttpRequest.newBuilder(URI.create(url + "/v1/admin/layers/" + layer)).header("Authorization", "Bearer " + admin)
@@ -247,17 +248,6 @@ public class LayersBenchmark implements Scenario {
         }
         throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
                 + ": " + response.body());
-    }
-
-    private String token(String user) throws IOException, InterruptedException {
-        String keycloak = options.getOrDefault("keycloak", "http://127.0.0.1:8180");
-        String form = "grant_type=password&client_id=lagebild-app&password=test&username="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/lagebild/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200);
-        return JSON.readTree(response.body()).path("access_token").asText();
     }
 
     private static Map<String, String> options(String[] args) {

@@ -1,14 +1,14 @@
 package de.lagebild.load.media;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
 import de.lagebild.load.report.ReachableHeap;
+import de.lagebild.load.report.RunDirectory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,18 +41,18 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * made with psql (the chat API is another function's); the user row comes from the first API call.
  *
  * <p>Arguments (all optional): {@code --base http://127.0.0.1:8084 --concurrency 10 --uploads 60
- * --size-mb 10 --user officer1 --body raw|multipart --heap-dumps 5}. Heap dumps need the function's
+ * --size-mb 10 --user officer1 --keycloak http://127.0.0.1:8180 --body raw|multipart --heap-dumps 5}. Heap dumps need the function's
  * pid file ({@code lagebild.run.dir}/media.pid, as infra/start.sh writes it) and jcmd; 0 skips them.
  */
 public class MediaBenchmark implements Scenario {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().build();
 
     private String base = "http://127.0.0.1:8084";
     private int concurrency = 10;
     private int uploads = 60;
     private double sizeMb = 10;
+    private String keycloak = "http://127.0.0.1:8180";
     private String user = "officer1";
     private boolean multipart;
     private int heapDumps = 5;
@@ -60,8 +60,8 @@ public class MediaBenchmark implements Scenario {
     @Override
     public void run(String[] args) throws Exception {
         parse(args);
-        String token = token(user);
-        call("GET", "/v1/attachments/" + UUID.randomUUID(), token, null);
+        String token = new BenchUsers(keycloak).token(user);
+        registerUser(token);
         UUID chatId = createChat(user);
         byte[] photo = phonePhoto((long) (sizeMb * 1024 * 1024));
         System.out.printf(Locale.ROOT, "media: %d byte JPEG (4032 x 3024), %s body, into chat %s at %s%n", photo.length,
@@ -83,12 +83,12 @@ public class MediaBenchmark implements Scenario {
      * by the function's decode permits; the rest is what each upload holds while it streams.
      */
     private void measureReachableHeap(UUID chatId, byte[] photo, String token) throws Exception {
-        Path pidFile = Path.of(System.getProperty("lagebild.run.dir", ".local/run"), "media.pid");
-        if (!Files.exists(pidFile)) {
-            System.out.println("reachable heap: not measured, no " + pidFile + " (start the stack with infra/start.sh)");
+        long pid = RunDirectory.pid("media");
+        if (pid < 0) {
+            System.out.println("reachable heap: not measured, no media.pid in " + RunDirectory.path()
+                    + " (start the stack with infra/start.sh)");
             return;
         }
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
         HeapPhase single = heapPhase(pid, 1, chatId, photo, token);
         HeapPhase parallel = heapPhase(pid, concurrency, chatId, photo, token);
         int extra = Math.max(1, concurrency - 1);
@@ -344,24 +344,10 @@ public class MediaBenchmark implements Scenario {
         return chat;
     }
 
-    private String token(String username) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=lagebild-app&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=test";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:8180/realms/lagebild/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak refused a token: " + response.body());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
-    }
-
-    private int call(String method, String path, String token, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    /** Any authenticated call makes the function create the caller's user row, which the chat needs. */
+    private void registerUser(String token) throws IOException, InterruptedException {
+        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/attachments/" + UUID.randomUUID()))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     private void parse(String[] args) {
@@ -372,6 +358,7 @@ public class MediaBenchmark implements Scenario {
                 case "--uploads" -> uploads = Integer.parseInt(args[i + 1]);
                 case "--size-mb" -> sizeMb = Double.parseDouble(args[i + 1]);
                 case "--user" -> user = args[i + 1];
+                case "--keycloak" -> keycloak = args[i + 1];
                 case "--body" -> multipart = "multipart".equals(args[i + 1]);
                 case "--heap-dumps" -> heapDumps = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);

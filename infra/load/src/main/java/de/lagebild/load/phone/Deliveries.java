@@ -56,10 +56,6 @@ public final class Deliveries {
         }
     }
 
-    public boolean isAcknowledged(String clientId) {
-        return acknowledged.contains(clientId);
-    }
-
     /** A phone got the message's frame; {@code first} is false when it had it already. */
     void received(String clientId, boolean first, long nanos) {
         if (!first) {

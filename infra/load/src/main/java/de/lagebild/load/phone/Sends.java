@@ -67,10 +67,6 @@ public final class Sends {
         return copy;
     }
 
-    public long failedAttempts() {
-        return failures.values().stream().mapToLong(AtomicLong::get).sum();
-    }
-
     /** Waits until no send is still trying, at most the given time. */
     public void drain(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);

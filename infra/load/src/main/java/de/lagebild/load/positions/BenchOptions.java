@@ -1,8 +1,6 @@
 package de.lagebild.load.positions;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import de.lagebild.load.report.RunDirectory;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +14,7 @@ import java.util.Map;
  * HTTP connections to the positions function (64),
  * {@code --url} of the positions function, {@code --chat-url}, {@code --keycloak}, {@code --db}
  * JDBC URL. The CPU of the functions is measured when their pid files exist
- * ($LOCAL_DIR/run/positions.pid and chat.pid, as infra/start.sh writes them).
+ * (positions.pid and chat.pid in the run directory, see {@link RunDirectory}).
  */
 record BenchOptions(int rate, int batch, int users, int chats, int watchersPerChat, int durationSeconds,
         int warmupSeconds, int concurrency, int connections, String url, String chatUrl, String keycloak,
@@ -61,11 +59,6 @@ record BenchOptions(int rate, int batch, int users, int chats, int watchersPerCh
         if (given != null) {
             return Long.parseLong(given);
         }
-        Path file = Path.of(System.getenv().getOrDefault("LOCAL_DIR", ".local"), "run", function + ".pid");
-        try {
-            return Files.exists(file) ? Long.parseLong(Files.readString(file).trim()) : 0;
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
+        return Math.max(0, RunDirectory.pid(function));
     }
 }

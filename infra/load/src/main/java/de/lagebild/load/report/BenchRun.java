@@ -48,7 +48,7 @@ public final class BenchRun {
     private BenchRun(String scenario, String[] args) {
         this.scenario = scenario;
         this.args = args.clone();
-        this.resources = new ResourceSampler(Path.of(System.getProperty("lagebild.run.dir", ".local/run")),
+        this.resources = new ResourceSampler(RunDirectory.path(),
                 Path.of(System.getProperty("lagebild.postgres.pidfile", "/var/lib/postgresql/15/main/postmaster.pid")));
         this.console = ConsoleCapture.install();
     }

@@ -52,12 +52,12 @@ public final class ResourceSampler {
         lastNanos = now;
         Map<String, List<Long>> groups = new LinkedHashMap<>();
         for (String function : functionNames()) {
-            long pid = readPid(runDir.resolve(function + ".pid"));
+            long pid = RunDirectory.readPid(runDir.resolve(function + ".pid"));
             if (pid > 0 && Files.isDirectory(Path.of("/proc", Long.toString(pid)))) {
                 groups.put(function, withChildren(pid));  // kc.sh starts Keycloak's JVM as its child
             }
         }
-        long postmaster = readPid(postmasterPid);
+        long postmaster = RunDirectory.readPid(postmasterPid);
         if (postmaster > 0) {
             groups.put("postgresql", withChildren(postmaster));
         }
@@ -97,14 +97,6 @@ public final class ResourceSampler {
         }
         names.sort(null);
         return names;
-    }
-
-    private static long readPid(Path file) {
-        try {
-            return Long.parseLong(Files.readAllLines(file).get(0).trim());
-        } catch (IOException | RuntimeException missing) {
-            return -1;
-        }
     }
 
     private static List<Long> withChildren(long parent) {
