@@ -8,7 +8,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Records latencies in microseconds from many threads and prints p50/p95/p99/max and throughput.
- * Every report joins the current {@link BenchRun}, which puts it into the run's HTML report.
+ * Every report joins the current {@link BenchRun}, which puts it into the run's HTML report, unless it
+ * is made {@link #consoleOnly}.
  */
 public final class LatencyReport {
 
@@ -16,8 +17,19 @@ public final class LatencyReport {
     private final Histogram histogram = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
 
     public LatencyReport(String name) {
+        this(name, true);
+    }
+
+    private LatencyReport(String name, boolean joinsRun) {
         this.name = name;
-        BenchRun.register(this);
+        if (joinsRun) {
+            BenchRun.register(this);
+        }
+    }
+
+    /** A report for the console only, such as one of a series of time windows over the same figure. */
+    public static LatencyReport consoleOnly(String name) {
+        return new LatencyReport(name, false);
     }
 
     public String name() {

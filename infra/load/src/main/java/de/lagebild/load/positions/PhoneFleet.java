@@ -31,7 +31,7 @@ final class PhoneFleet {
 
     final LatencyReport ingest = new LatencyReport("ingest (due -> answer)");
     final LatencyReport scheduleLag = new LatencyReport("start later than due");
-    final AtomicReference<LatencyReport> window = new AtomicReference<>(new LatencyReport("window"));
+    final AtomicReference<LatencyReport> window = new AtomicReference<>(LatencyReport.consoleOnly("window"));
     final AtomicLong storedFixes = new AtomicLong();
     final AtomicLong okRequests = new AtomicLong();
     final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();

@@ -119,7 +119,7 @@ public final class PositionsBenchmark implements Scenario {
                 while (true) {
                     Thread.sleep(10_000);
                     sent.forgetOlderThan(System.nanoTime() - Duration.ofSeconds(20).toNanos());
-                    LatencyReport done = fleet.window.getAndSet(new LatencyReport("window"));
+                    LatencyReport done = fleet.window.getAndSet(LatencyReport.consoleOnly("window"));
                     String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
                     System.out.printf(Locale.ROOT, "  t=%3.0f s  %6.0f requests/s  p50=%7.2f ms  p99=%8.2f ms  load average %s%n",
                             (System.nanoTime() - started) / 1e9, done.count() / 10.0, done.percentileMillis(50),
