@@ -3,6 +3,7 @@ package de.lagebild.load.media;
 import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import de.lagebild.load.report.ProcCpu;
 import de.lagebild.load.report.ReachableHeap;
 import de.lagebild.load.report.RunDirectory;
 import java.awt.image.BufferedImage;
@@ -13,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -277,19 +277,7 @@ public class MediaBenchmark implements Scenario {
     }
 
     private CpuClock cpu() throws IOException {
-        return new CpuClock(metric("process_cpu_time_ns_total"), machineBusyMillis());
-    }
-
-    /** Busy time of all cores since boot (/proc/stat: everything but idle and iowait), in milliseconds. */
-    private static long machineBusyMillis() throws IOException {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long busy = 0;
-        for (int i = 1; i < Math.min(fields.length, 9); i++) {
-            if (i != 4 && i != 5) {
-                busy += Long.parseLong(fields[i]);
-            }
-        }
-        return busy * 1000 / 100;
+        return new CpuClock(metric("process_cpu_time_ns_total"), ProcCpu.machine().busy() * ProcCpu.TICK_MILLIS);
     }
 
     /** The value of one unlabelled metric of the media function, NaN when it publishes none of that name. */

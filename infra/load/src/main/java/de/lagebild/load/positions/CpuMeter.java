@@ -1,12 +1,12 @@
 package de.lagebild.load.positions;
 
+import de.lagebild.load.report.ProcCpu;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,12 +58,7 @@ final class CpuMeter {
     }
 
     Sample sample() throws IOException {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < cpu.length; i++) {
-            total += Long.parseLong(cpu[i]);
-        }
-        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+        ProcCpu.MachineTicks machine = ProcCpu.machine();
         Map<Long, Long> postgres = new HashMap<>();
         Map<Long, Boolean> ownDb = new HashMap<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -71,7 +66,7 @@ final class CpuMeter {
                 try {
                     if ("postgres".equals(Files.readString(process.resolve("comm")).trim())) {
                         long pid = Long.parseLong(process.getFileName().toString());
-                        postgres.put(pid, ticks(process));
+                        postgres.put(pid, ProcCpu.process(process));
                         ownDb.put(pid, servesDatabase(process));
                     }
                 } catch (IOException gone) {
@@ -82,23 +77,15 @@ final class CpuMeter {
         Map<String, Long> processes = new LinkedHashMap<>();
         for (Map.Entry<String, Long> named : pids.entrySet()) {
             if (named.getValue() > 0) {
-                processes.put(named.getKey(), ticks(Path.of("/proc", Long.toString(named.getValue()))));
+                processes.put(named.getKey(), ProcCpu.process(named.getValue()));
             }
         }
-        return new Sample(total - idle, total, postgres, ownDb, processes);
+        return new Sample(machine.busy(), machine.total(), postgres, ownDb, processes);
     }
 
     /** A backend's title reads `postgres: 15/main: USER DATABASE HOST(PORT) STATE`. */
     private boolean servesDatabase(Path process) throws IOException {
         String[] title = Files.readString(process.resolve("cmdline")).replace('\0', ' ').trim().split("\\s+");
         return title.length >= 4 && title[0].equals("postgres:") && title[3].equals(database);
-    }
-
-    /** utime + stime of a process, in ticks. */
-    private static long ticks(Path process) throws IOException {
-        String stat = Files.readString(process.resolve("stat"));
-        List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
-        // after "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime field 15
-        return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
     }
 }

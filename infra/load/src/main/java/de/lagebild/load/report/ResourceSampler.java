@@ -69,7 +69,7 @@ public final class ResourceSampler {
             boolean postgres = group.getKey().equals("postgresql");
             for (long pid : group.getValue()) {
                 try {
-                    long ticks = ticks(pid);
+                    long ticks = ProcCpu.process(pid);
                     after.put(pid, ticks);
                     // a new PostgreSQL backend used all its ticks in this interval; a restarted process starts a new baseline
                     usedTicks += ticks - before.getOrDefault(pid, postgres ? 0L : ticks);
@@ -104,7 +104,7 @@ public final class ResourceSampler {
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
                 try {
-                    if (statFields(Long.parseLong(process.getFileName().toString())).get(1).equals(Long.toString(parent))) {
+                    if (ProcCpu.statFields(process).get(1).equals(Long.toString(parent))) {
                         pids.add(Long.parseLong(process.getFileName().toString()));
                     }
                 } catch (IOException | RuntimeException gone) {
@@ -115,18 +115,6 @@ public final class ResourceSampler {
             return pids;
         }
         return pids;
-    }
-
-    /** utime + stime, in ticks. */
-    private static long ticks(long pid) throws IOException {
-        List<String> fields = statFields(pid);
-        return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
-    }
-
-    /** The fields of /proc/PID/stat after "pid (comm) ": index 0 is the state, 1 the parent, 11 utime. */
-    private static List<String> statFields(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        return List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
     }
 
     private static long rss(long pid) throws IOException {
