@@ -16,7 +16,7 @@ import java.util.List;
  * What every fault run starts with: its options, the isolated stack's URLs, the officers' tokens,
  * an operation room with the officers in chats, the deliveries ledger, and the control of the fault.
  */
-final class FaultSetup implements AutoCloseable {
+final class FaultSetup {
 
     final ScenarioArgs args;
     final Stack stack;
@@ -64,10 +64,5 @@ final class FaultSetup implements AutoCloseable {
         long healed = fault.heal();
         Thread.sleep(Math.max(0, seconds * 1000L * 3 / 4 - down * 1000L));
         return healed;
-    }
-
-    @Override
-    public void close() {
-        tokens.close();
     }
 }

@@ -32,43 +32,42 @@ final class S3StopFault implements Scenario {
 
     @Override
     public void run(String[] argv) throws Exception {
-        try (FaultSetup run = new FaultSetup(argv, "s3-stop", 4, 1, 40, 1)) {
-            int down = run.args.integer("down", 10);
-            List<StreamPhone> phones = run.phones(run.stack.streams().subList(0, 1), run.officers);
-            byte[] photo = Photo.jpeg();
-            String chat = run.operation.chatIds().get(0);
-            System.out.printf(Locale.ROOT, "s3-stop: %.1f photos/s of %d KB for %d s, S3 down for %d s after %d s%n",
-                    run.rate, photo.length / 1024, run.seconds, down, run.seconds / 4);
-            Sends sends = new Sends(run.deliveries, 60_000);
-            ScheduledExecutorService uploads = Executors.newSingleThreadScheduledExecutor();
-            long restartedAt;
-            try {
-                AtomicLong n = new AtomicLong();
-                uploads.scheduleAtFixedRate(() -> {
-                    int officer = (int) (n.getAndIncrement() % run.officers);
-                    sends.send("photo", chat, (attempt, clientId) -> run.rest.upload(run.stack.media() + "/v1/chats/"
-                            + chat + "/media-messages?fileName=lage.jpg&clientId=" + clientId + "&caption="
-                            + Deliveries.MARKER + clientId, run.tokens.get(officer), "image/jpeg", photo));
-                }, 0, (long) (1000 / run.rate), TimeUnit.MILLISECONDS);
-                restartedAt = run.outage(down);
-            } finally {
-                uploads.shutdownNow();
-            }
-            sends.drain(90_000);
-            Deliveries.Count count = run.deliveries.awaitDelivered(30_000);
-            System.out.printf(Locale.ROOT, "failed photo attempts %s (retried with the same client id)%n", sends.failures());
-            int[] checked = missingObjects(run.args.string("db", "jdbc:postgresql://127.0.0.1:5433/lagebild"), run,
-                    chat);
-            System.out.printf(Locale.ROOT, "photo messages in the chat: %d, downloadable: %d, referencing a missing object: %d%n",
-                    checked[0], checked[0] - checked[1], checked[1]);
-            BenchRun.figure("photo messages referencing a missing object (must be 0)", checked[1]);
-            FaultOutcome.print("s3-stop", count, "first photo acknowledged " + FaultOutcome.seconds(restartedAt,
-                    run.deliveries.firstAcknowledgedAfter(restartedAt)) + " after S3 was back");
-            if (checked[1] > 0) {
-                System.out.println("s3-stop: FAIL (a message references a missing object)");
-            }
-            phones.forEach(StreamPhone::stop);
+        FaultSetup run = new FaultSetup(argv, "s3-stop", 4, 1, 40, 1);
+        int down = run.args.integer("down", 10);
+        List<StreamPhone> phones = run.phones(run.stack.streams().subList(0, 1), run.officers);
+        byte[] photo = Photo.jpeg();
+        String chat = run.operation.chatIds().get(0);
+        System.out.printf(Locale.ROOT, "s3-stop: %.1f photos/s of %d KB for %d s, S3 down for %d s after %d s%n",
+                run.rate, photo.length / 1024, run.seconds, down, run.seconds / 4);
+        Sends sends = new Sends(run.deliveries, 60_000);
+        ScheduledExecutorService uploads = Executors.newSingleThreadScheduledExecutor();
+        long restartedAt;
+        try {
+            AtomicLong n = new AtomicLong();
+            uploads.scheduleAtFixedRate(() -> {
+                int officer = (int) (n.getAndIncrement() % run.officers);
+                sends.send("photo", chat, (attempt, clientId) -> run.rest.upload(run.stack.media() + "/v1/chats/"
+                        + chat + "/media-messages?fileName=lage.jpg&clientId=" + clientId + "&caption="
+                        + Deliveries.MARKER + clientId, run.tokens.get(officer), "image/jpeg", photo));
+            }, 0, (long) (1000 / run.rate), TimeUnit.MILLISECONDS);
+            restartedAt = run.outage(down);
+        } finally {
+            uploads.shutdownNow();
         }
+        sends.drain(90_000);
+        Deliveries.Count count = run.deliveries.awaitDelivered(30_000);
+        System.out.printf(Locale.ROOT, "failed photo attempts %s (retried with the same client id)%n", sends.failures());
+        int[] checked = missingObjects(run.args.string("db", "jdbc:postgresql://127.0.0.1:5433/lagebild"), run,
+                chat);
+        System.out.printf(Locale.ROOT, "photo messages in the chat: %d, downloadable: %d, referencing a missing object: %d%n",
+                checked[0], checked[0] - checked[1], checked[1]);
+        BenchRun.figure("photo messages referencing a missing object (must be 0)", checked[1]);
+        FaultOutcome.print("s3-stop", count, "first photo acknowledged " + FaultOutcome.seconds(restartedAt,
+                run.deliveries.firstAcknowledgedAfter(restartedAt)) + " after S3 was back");
+        if (checked[1] > 0) {
+            System.out.println("s3-stop: FAIL (a message references a missing object)");
+        }
+        phones.forEach(StreamPhone::stop);
     }
 
     /** Every photo message of the chat: [messages, those whose photo cannot be downloaded]. */

@@ -51,46 +51,45 @@ public final class OperationBenchmark implements Scenario {
         long setupStart = System.nanoTime();
         Rest rest = new Rest();
         BenchUsers users = new BenchUsers(stack.keycloak());
-        try (TokenPool tokens = new TokenPool(users, officers)) {
-            System.out.printf(Locale.ROOT, "%d tokens in %.0f s%n", officers, (System.nanoTime() - setupStart) / 1e9);
-            OperationRoom operation = OperationRoom.open(rest, stack.chat().get(0), users.token("lead1"), tokens, chats);
-            PositionSender positions = new PositionSender(rest, stack.positions(), tokens);
-            positions.shareAll();
+        TokenPool tokens = new TokenPool(users, officers);
+        System.out.printf(Locale.ROOT, "%d tokens in %.0f s%n", officers, (System.nanoTime() - setupStart) / 1e9);
+        OperationRoom operation = OperationRoom.open(rest, stack.chat().get(0), users.token("lead1"), tokens, chats);
+        PositionSender positions = new PositionSender(rest, stack.positions(), tokens);
+        positions.shareAll();
 
-            Deliveries deliveries = new Deliveries();
-            LatencyReport fixToWatcher = new LatencyReport("position fix -> frame at watcher");
-            List<StreamPhone> phones = OperationPhones.connect(stack.streams(), rest, tokens, deliveries, operation,
-                    officers, watchers, fixToWatcher);
-            System.out.printf(Locale.ROOT, "setup done in %.0f s: room %s, %d sockets caught up%n",
-                    (System.nanoTime() - setupStart) / 1e9, operation.roomId(), phones.size());
+        Deliveries deliveries = new Deliveries();
+        LatencyReport fixToWatcher = new LatencyReport("position fix -> frame at watcher");
+        List<StreamPhone> phones = OperationPhones.connect(stack.streams(), rest, tokens, deliveries, operation,
+                officers, watchers, fixToWatcher);
+        System.out.printf(Locale.ROOT, "setup done in %.0f s: room %s, %d sockets caught up%n",
+                (System.nanoTime() - setupStart) / 1e9, operation.roomId(), phones.size());
 
-            Sends sends = new Sends(deliveries, 0);
-            byte[] photo = Photo.jpeg();
-            BenchRun.measuring(true);
-            drive(stack, rest, tokens, operation, positions, sends, photo, seconds, messagesPerSecond, photosPerMinute,
-                    positionInterval);
-            BenchRun.measuring(false);
+        Sends sends = new Sends(deliveries, 0);
+        byte[] photo = Photo.jpeg();
+        BenchRun.measuring(true);
+        drive(stack, rest, tokens, operation, positions, sends, photo, seconds, messagesPerSecond, photosPerMinute,
+                positionInterval);
+        BenchRun.measuring(false);
 
-            sends.drain(60_000);
-            Deliveries.Count count = deliveries.awaitDelivered(30_000);
-            System.out.println();
-            BenchRun.printLatencies(seconds);
-            System.out.printf(Locale.ROOT, "messages and photos: sent=%d acknowledged=%d failed attempts=%s%n",
-                    count.sent(), count.acknowledged(), sends.failures());
-            System.out.printf(Locale.ROOT, "deliveries: expected=%d delivered=%d missing=%d duplicated=%d%n",
-                    count.expected(), count.delivered(), count.lost(), count.duplicated());
-            System.out.printf(Locale.ROOT, "positions: sent=%d failures=%s%n", positions.sent(), positions.failures());
-            long reconnected = phones.stream().filter(p -> p.connections() > 1).count();
-            System.out.printf(Locale.ROOT, "sockets: %d, reconnected %d%n", phones.size(), reconnected);
-            BenchRun.figure("messages+photos acknowledged", count.acknowledged() + " of " + count.sent());
-            BenchRun.figure("failed message/photo attempts", sends.failures());
-            BenchRun.figure("deliveries expected", count.expected());
-            BenchRun.figure("deliveries missing", count.lost());
-            BenchRun.figure("deliveries duplicated", count.duplicated());
-            BenchRun.figure("position failures", positions.failures());
-            BenchRun.figure("sockets reconnected", reconnected + " of " + phones.size());
-            phones.forEach(StreamPhone::stop);
-        }
+        sends.drain(60_000);
+        Deliveries.Count count = deliveries.awaitDelivered(30_000);
+        System.out.println();
+        BenchRun.printLatencies(seconds);
+        System.out.printf(Locale.ROOT, "messages and photos: sent=%d acknowledged=%d failed attempts=%s%n",
+                count.sent(), count.acknowledged(), sends.failures());
+        System.out.printf(Locale.ROOT, "deliveries: expected=%d delivered=%d missing=%d duplicated=%d%n",
+                count.expected(), count.delivered(), count.lost(), count.duplicated());
+        System.out.printf(Locale.ROOT, "positions: sent=%d failures=%s%n", positions.sent(), positions.failures());
+        long reconnected = phones.stream().filter(p -> p.connections() > 1).count();
+        System.out.printf(Locale.ROOT, "sockets: %d, reconnected %d%n", phones.size(), reconnected);
+        BenchRun.figure("messages+photos acknowledged", count.acknowledged() + " of " + count.sent());
+        BenchRun.figure("failed message/photo attempts", sends.failures());
+        BenchRun.figure("deliveries expected", count.expected());
+        BenchRun.figure("deliveries missing", count.lost());
+        BenchRun.figure("deliveries duplicated", count.duplicated());
+        BenchRun.figure("position failures", positions.failures());
+        BenchRun.figure("sockets reconnected", reconnected + " of " + phones.size());
+        phones.forEach(StreamPhone::stop);
     }
 
     /** The operation's traffic on one 10 ms tick: whatever is due is sent, open model. */
