@@ -1,22 +1,18 @@
 package de.lagebild.load.chat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import de.lagebild.load.ScenarioArgs;
+import de.lagebild.load.phone.Rest;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,43 +20,39 @@ import java.util.concurrent.atomic.AtomicLong;
  * Chat delivery under load (issue 3): CHATS chats of MEMBERS connected members each, spread over
  * ROOMS operation rooms, messages at RATE per second in total for SECONDS, every delivery timed
  * from the moment the send was due to the frame at each member's socket. Usage:
- * {@code infra/bench.sh chat [chats=50] [members=20] [rooms=50] [rate=500] [seconds=60]} against infra/start.sh;
+ * {@code infra/bench.sh chat [chats=50] [members=20] [rooms=50] [rate=500] [seconds=60] [chat=URL] [keycloak=URL]} against infra/start.sh;
  * {@code rates=250,500,...} runs one phase per rate on the same rooms and sockets, 5 s apart.
  * A room's log is appended under its row lock (seq order is commit order), so one room takes
  * messages one after the other: rooms=1 measures that ceiling.
  */
 public final class ChatBenchmark implements Scenario {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CHAT = System.getProperty("lagebild.chat.url", "http://127.0.0.1:8081");
-    private static final String KEYCLOAK = System.getProperty("lagebild.keycloak.url", "http://127.0.0.1:8180");
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4)).build();
+    private final Rest rest = new Rest();
+    private String chat;
 
     @Override
     public void run(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int chats = Integer.parseInt(options.getOrDefault("chats", "50"));
-        int members = Integer.parseInt(options.getOrDefault("members", "20"));
-        int rooms = Integer.parseInt(options.getOrDefault("rooms", String.valueOf(chats)));
-        String[] rates = options.getOrDefault("rates", options.getOrDefault("rate", "500")).split(",");
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        ScenarioArgs options = new ScenarioArgs(args);
+        int chats = options.integer("chats", 50);
+        int members = options.integer("members", 20);
+        int rooms = options.integer("rooms", chats);
+        List<String> rates = options.list("rates", options.string("rate", "500"));
+        int seconds = options.integer("seconds", 60);
+        chat = options.string("chat", "http://127.0.0.1:8081");
         System.out.printf(Locale.ROOT, "chat benchmark: %d chats x %d members in %d rooms, %s msg/s for %d s against %s%n",
-                chats, members, rooms, String.join(" then ", rates), seconds, CHAT);
+                chats, members, rooms, String.join(" then ", rates), seconds, chat);
 
-        BenchUsers users = new BenchUsers(KEYCLOAK);
+        BenchUsers users = new BenchUsers(options.string("keycloak", "http://127.0.0.1:8180"));
         List<String> tokens = users.tokens(chats * members);
-        long tokensAt = System.nanoTime();
         String lead = users.token("lead1");
         List<String> userIds = new ArrayList<>();
         for (String token : tokens) {
-            userIds.add(JSON.readTree(call("GET", "/v1/me", token, null, 200)).get("id").asText());
+            userIds.add(call("GET", "/v1/me", token, null, 200).get("id").asText());
         }
         List<String> roomIds = new ArrayList<>();
         for (int r = 0; r < rooms; r++) {
-            roomIds.add(JSON.readTree(call("POST", "/v1/rooms", lead,
-                    Map.of("clientId", UUID.randomUUID(), "name", "Benchmark " + UUID.randomUUID()), 201)).get("id").asText());
+            roomIds.add(call("POST", "/v1/rooms", lead,
+                    Map.of("clientId", UUID.randomUUID(), "name", "Benchmark " + UUID.randomUUID()), 201).get("id").asText());
         }
         List<String> chatIds = new ArrayList<>();
         for (int c = 0; c < chats; c++) {
@@ -69,25 +61,20 @@ public final class ChatBenchmark implements Scenario {
             for (String userId : memberIds) {
                 call("POST", "/v1/rooms/" + room + "/members", lead, Map.of("userId", userId), 201);
             }
-            chatIds.add(JSON.readTree(call("POST", "/v1/rooms/" + room + "/chats", lead,
-                    Map.of("clientId", UUID.randomUUID(), "name", "Lage " + c, "memberIds", memberIds), 201))
+            chatIds.add(call("POST", "/v1/rooms/" + room + "/chats", lead,
+                    Map.of("clientId", UUID.randomUUID(), "name", "Lage " + c, "memberIds", memberIds), 201)
                     .get("id").asText());
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        MemberPhones phones = new MemberPhones(vertx, CHAT, tokens.size());
+        MemberPhones phones = new MemberPhones(vertx, chat, tokens.size());
         phones.connect(tokens);
         System.out.printf(Locale.ROOT, "setup done: %d sockets connected%n", phones.size());
 
-        for (int phase = 0; phase < rates.length; phase++) {
+        for (int phase = 0; phase < rates.size(); phase++) {
             if (phase > 0) {
                 Thread.sleep(5_000);
             }
-            int phaseRate = Integer.parseInt(rates[phase].strip());
-            // The realm's access tokens live 300 s; the sockets keep theirs, the senders need fresh ones.
-            if (System.nanoTime() - tokensAt + TimeUnit.SECONDS.toNanos(seconds + 30L) > TimeUnit.SECONDS.toNanos(300)) {
-                tokens = users.tokens(chats * members);
-                tokensAt = System.nanoTime();
-            }
+            int phaseRate = Integer.parseInt(rates.get(phase).strip());
             System.out.printf(Locale.ROOT, "phase %d: %d msg/s for %d s%n", phase + 1, phaseRate, seconds);
             send(vertx, phones, chatIds, tokens, members, phaseRate, seconds);
         }
@@ -96,14 +83,14 @@ public final class ChatBenchmark implements Scenario {
     }
 
     /** One phase: messages at {@code rate} for {@code seconds}, then up to 15 s for the last deliveries. */
-    private static void send(Vertx vertx, MemberPhones phones, List<String> chatIds, List<String> tokens, int members,
+    private void send(Vertx vertx, MemberPhones phones, List<String> chatIds, List<String> tokens, int members,
             int rate, int seconds) throws Exception {
         String label = " @" + rate + "/s";
         LatencyReport acknowledged = new LatencyReport("send -> 201 (ack)" + label);
         LatencyReport delivered = new LatencyReport("send -> frame at member" + label);
         long duplicatesBefore = phones.duplicates();
         phones.measureInto(delivered);
-        MessageSender sender = new MessageSender(vertx, CHAT, acknowledged);
+        MessageSender sender = new MessageSender(vertx, chat, acknowledged);
         int chats = chatIds.size();
         long total = (long) rate * seconds;
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -135,33 +122,7 @@ public final class ChatBenchmark implements Scenario {
         sender.close();
     }
 
-    private String call(String method, String path, String token, Object body, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request(method, path, token,
-                body == null ? null : JSON.writeValueAsString(body)), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static HttpRequest request(String method, String path, String token, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(CHAT + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
-        if (body == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-        }
-        return builder.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.split("=", 2);
-            if (pair.length == 2) {
-                options.put(pair[0], pair[1]);
-            }
-        }
-        return options;
+    private JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
+        return rest.call(method, chat + path, token, body, expected);
     }
 }
