@@ -6,11 +6,9 @@ import de.lagebild.load.phone.Rest;
 import de.lagebild.load.phone.Sends;
 import de.lagebild.load.phone.StreamPhone;
 import de.lagebild.load.report.BenchRun;
+import de.lagebild.load.report.PrometheusText;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,9 +66,6 @@ final class SlowConsumerFault implements Scenario {
     }
 
     private static double stalledClosed(Rest rest, String chatUrl) throws Exception {
-        String metrics = rest.http().send(HttpRequest.newBuilder(URI.create(chatUrl + "/q/metrics")).timeout(Duration.ofSeconds(5))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("lagebild_stream_stalled_closed_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return PrometheusText.scrape(rest.http(), chatUrl).sum("lagebild_stream_stalled_closed_total");
     }
 }

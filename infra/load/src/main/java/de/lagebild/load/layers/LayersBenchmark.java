@@ -6,6 +6,7 @@ import com.sun.management.OperatingSystemMXBean;
 import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import de.lagebild.load.report.ProcCpu;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -106,7 +107,7 @@ public class LayersBenchmark implements Scenario {
             String line = report.summary(seconds) + String.format(Locale.ROOT,
                     " errors=%d avgFeatures=%.0f maxFeatures=%d truncated=%d sendLagMax=%.1fms benchCpu=%.2f %s load=%s",
                     stats.errors.get(), stats.averageFeatures(), stats.maxFeatures.get(), stats.truncated.get(),
-                    stats.sendLagMax.get() / 1e6, benchCpu, stats.protocol, loadAverage());
+                    stats.sendLagMax.get() / 1e6, benchCpu, stats.protocol, ProcCpu.loadAverage());
             System.out.println(line);
             results.add(line);
         }
@@ -114,15 +115,6 @@ public class LayersBenchmark implements Scenario {
         System.out.printf(Locale.ROOT, "layers: %d features per layer, %d requests/s for %d s per phase (after %d s warm-up)%n",
                 features, rate, seconds, warmup);
         results.forEach(System.out::println);
-    }
-
-    /** The machine's load average over the last minute: other work on the two cores shows in the figures. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
     }
 
     private record Phase(String name, Function<Random, String> path) {

@@ -4,6 +4,7 @@ import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
 import de.lagebild.load.report.ProcCpu;
+import de.lagebild.load.report.PrometheusText;
 import de.lagebild.load.report.ReachableHeap;
 import de.lagebild.load.report.RunDirectory;
 import java.awt.image.BufferedImage;
@@ -277,38 +278,21 @@ public class MediaBenchmark implements Scenario {
     }
 
     private CpuClock cpu() throws IOException {
-        return new CpuClock(metric("process_cpu_time_ns_total"), ProcCpu.machine().busy() * ProcCpu.TICK_MILLIS);
+        return new CpuClock(metrics().sum("process_cpu_time_ns_total"), ProcCpu.machine().busy() * ProcCpu.TICK_MILLIS);
     }
 
-    /** The value of one unlabelled metric of the media function, NaN when it publishes none of that name. */
-    private double metric(String name) throws IOException {
-        for (String line : metrics().split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return Double.NaN;
-    }
-
-    private String metrics() throws IOException {
+    private PrometheusText metrics() throws IOException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return PrometheusText.scrape(HTTP, base);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
     }
 
-    /** Sum of jvm_memory_used_bytes over the heap pools of the media function. */
+    /** The heap in use of the media function (all heap pools). */
     private long heapUsed() throws IOException {
-        long sum = 0;
-        for (String line : metrics().split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+        return (long) metrics().sum("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
     /** A room and chat with the user as manager, in the local database `lagebild`. */

@@ -15,6 +15,7 @@ import de.lagebild.load.phone.Stack;
 import de.lagebild.load.phone.StreamPhone;
 import de.lagebild.load.phone.TokenPool;
 import de.lagebild.load.report.BenchRun;
+import de.lagebild.load.report.ProcCpu;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -125,18 +126,10 @@ public final class OperationBenchmark implements Scenario {
             }
             if (System.nanoTime() > nextReport) {
                 System.out.printf(Locale.ROOT, "  t=%3.0f s: %d fixes, %d messages, %d photos sent; load average %s%n",
-                        elapsed, fixes, messages, photos, loadAverage());
+                        elapsed, fixes, messages, photos, ProcCpu.loadAverage());
                 nextReport += TimeUnit.SECONDS.toNanos(30);
             }
             Thread.sleep(10);
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException e) {
-            return "?";
         }
     }
 }

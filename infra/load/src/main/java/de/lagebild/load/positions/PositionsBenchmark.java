@@ -3,11 +3,9 @@ package de.lagebild.load.positions;
 import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import de.lagebild.load.report.ProcCpu;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -120,12 +118,12 @@ public final class PositionsBenchmark implements Scenario {
                     Thread.sleep(10_000);
                     sent.forgetOlderThan(System.nanoTime() - Duration.ofSeconds(20).toNanos());
                     LatencyReport done = fleet.window.getAndSet(LatencyReport.consoleOnly("window"));
-                    String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+                    String load = ProcCpu.loadAverage();
                     System.out.printf(Locale.ROOT, "  t=%3.0f s  %6.0f requests/s  p50=%7.2f ms  p99=%8.2f ms  load average %s%n",
                             (System.nanoTime() - started) / 1e9, done.count() / 10.0, done.percentileMillis(50),
                             done.percentileMillis(99), load);
                 }
-            } catch (InterruptedException | IOException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "window-reporter");

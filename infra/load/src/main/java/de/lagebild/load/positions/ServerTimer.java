@@ -1,10 +1,8 @@
 package de.lagebild.load.positions;
 
+import de.lagebild.load.report.PrometheusText;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /**
  * The function's own view of POST /v1/positions from its Prometheus metrics: count and total time
@@ -30,18 +28,8 @@ final class ServerTimer {
     }
 
     Reading read() throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return new Reading(value(metrics, "http_server_requests_seconds_count" + SERIES),
-                value(metrics, "http_server_requests_seconds_sum" + SERIES));
-    }
-
-    private static double value(String metrics, String series) {
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1).trim());
-            }
-        }
-        return 0;
+        PrometheusText metrics = PrometheusText.scrape(http, url);
+        return new Reading(metrics.sum("http_server_requests_seconds_count" + SERIES),
+                metrics.sum("http_server_requests_seconds_sum" + SERIES));
     }
 }

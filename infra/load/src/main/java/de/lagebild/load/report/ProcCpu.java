@@ -49,4 +49,13 @@ public final class ProcCpu {
         String stat = Files.readString(procDirectory.resolve("stat"));
         return List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
     }
+
+    /** The machine's load average over the last minute ("?" when unreadable): other work on the cores shows in the figures. */
+    public static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
 }
