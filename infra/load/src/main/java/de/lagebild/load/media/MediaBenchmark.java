@@ -3,6 +3,10 @@ package de.lagebild.load.media;
 import de.lagebild.load.BenchUsers;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
+import de.lagebild.load.ScenarioArgs;
+import de.lagebild.load.phone.OperationRoom;
+import de.lagebild.load.phone.Rest;
+import de.lagebild.load.phone.TokenPool;
 import de.lagebild.load.report.ProcCpu;
 import de.lagebild.load.report.PrometheusText;
 import de.lagebild.load.report.ReachableHeap;
@@ -38,12 +42,13 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * 10 MB (4032 x 3024), first one upload at a time, then N at once. Prints latency percentiles and
  * CPU per upload per phase, the peak heap in use (sampled from /q/metrics every 50 ms; mostly garbage
  * not yet collected), and then the heap the uploads really hold: reachable objects in heap dumps of
- * the function taken while one and then N clients upload (see {@link ReachableHeap}). The chat is
- * made with psql (the chat API is another function's); the user row comes from the first API call.
+ * the function taken while one and then N clients upload (see {@link ReachableHeap}). The room and
+ * chat are opened through the chat function's API, as a lead would.
  *
  * <p>Arguments (all optional): {@code --base http://127.0.0.1:8084 --concurrency 10 --uploads 60
- * --size-mb 10 --user officer1 --keycloak http://127.0.0.1:8180 --body raw|multipart --heap-dumps 5}. Heap dumps need the function's
- * pid file ({@code lagebild.run.dir}/media.pid, as infra/start.sh writes it) and jcmd; 0 skips them.
+ * --size-mb 10 --user officer1 --chat http://127.0.0.1:8081 --keycloak http://127.0.0.1:8180
+ * --body raw|multipart --heap-dumps 5}. Heap dumps need the function's pid file (media.pid in the
+ * run directory, see {@link RunDirectory}) and jcmd; 0 skips them.
  */
 public class MediaBenchmark implements Scenario {
 
@@ -53,6 +58,7 @@ public class MediaBenchmark implements Scenario {
     private int concurrency = 10;
     private int uploads = 60;
     private double sizeMb = 10;
+    private String chat = "http://127.0.0.1:8081";
     private String keycloak = "http://127.0.0.1:8180";
     private String user = "officer1";
     private boolean multipart;
@@ -61,9 +67,9 @@ public class MediaBenchmark implements Scenario {
     @Override
     public void run(String[] args) throws Exception {
         parse(args);
-        String token = new BenchUsers(keycloak).token(user);
-        registerUser(token);
-        UUID chatId = createChat(user);
+        BenchUsers users = new BenchUsers(keycloak);
+        String token = users.token(user);
+        UUID chatId = createChat(users.token("lead1"), token);
         byte[] photo = phonePhoto((long) (sizeMb * 1024 * 1024));
         System.out.printf(Locale.ROOT, "media: %d byte JPEG (4032 x 3024), %s body, into chat %s at %s%n", photo.length,
                 multipart ? "multipart" : "raw", chatId, base);
@@ -295,47 +301,23 @@ public class MediaBenchmark implements Scenario {
         return (long) metrics().sum("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
-    /** A room and chat with the user as manager, in the local database `lagebild`. */
-    private static UUID createChat(String username) throws IOException, InterruptedException {
-        UUID room = UUID.randomUUID();
-        UUID chat = UUID.randomUUID();
-        String owner = "(select id from users where username = '" + username + "')";
-        String sql = "insert into rooms (id, name, created_by) values ('" + room + "', 'Benchmark', " + owner + ");"
-                + "insert into room_members (room_id, user_id, role, added_by) values ('" + room + "', " + owner
-                + ", 'manager', " + owner + ");"
-                + "insert into chats (id, room_id, name, created_by) values ('" + chat + "', '" + room
-                + "', 'Benchmark', " + owner + ");"
-                + "insert into chat_members (chat_id, user_id, room_id, can_manage, added_by) values ('" + chat
-                + "', " + owner + ", '" + room + "', true, " + owner + ");";
-        ProcessBuilder psql = new ProcessBuilder("psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U",
-                "lagebild", "-d", "lagebild", "-c", sql).inheritIO();
-        psql.environment().put("PGPASSWORD", "lagebild");
-        if (psql.start().waitFor() != 0) {
-            throw new IllegalStateException("psql could not create the benchmark chat");
-        }
-        return chat;
+    /** A room and a chat with the user as a member, made through the chat API (a lead opens rooms). */
+    private UUID createChat(String leadToken, String token) throws Exception {
+        OperationRoom room = OperationRoom.open(new Rest(), chat, leadToken, TokenPool.of(List.of(token)), 1);
+        return UUID.fromString(room.chatIds().get(0));
     }
 
-    /** Any authenticated call makes the function create the caller's user row, which the chat needs. */
-    private void registerUser(String token) throws IOException, InterruptedException {
-        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/attachments/" + UUID.randomUUID()))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private void parse(String[] args) {
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--base" -> base = args[i + 1];
-                case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
-                case "--uploads" -> uploads = Integer.parseInt(args[i + 1]);
-                case "--size-mb" -> sizeMb = Double.parseDouble(args[i + 1]);
-                case "--user" -> user = args[i + 1];
-                case "--keycloak" -> keycloak = args[i + 1];
-                case "--body" -> multipart = "multipart".equals(args[i + 1]);
-                case "--heap-dumps" -> heapDumps = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
+    private void parse(String[] argv) {
+        ScenarioArgs args = new ScenarioArgs(argv);
+        base = args.string("base", base);
+        concurrency = args.integer("concurrency", concurrency);
+        uploads = args.integer("uploads", uploads);
+        sizeMb = args.decimal("size-mb", sizeMb);
+        user = args.string("user", user);
+        chat = args.string("chat", chat);
+        keycloak = args.string("keycloak", keycloak);
+        multipart = "multipart".equals(args.string("body", "raw"));
+        heapDumps = args.integer("heap-dumps", heapDumps);
     }
 
     private static double mb(long bytes) {

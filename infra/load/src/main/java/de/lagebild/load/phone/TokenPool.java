@@ -14,7 +14,16 @@ public final class TokenPool {
     private final List<String> tokens;
 
     public TokenPool(BenchUsers users, int count) throws Exception {
-        this.tokens = List.copyOf(users.tokens(count));
+        this(users.tokens(count));
+    }
+
+    private TokenPool(List<String> tokens) {
+        this.tokens = List.copyOf(tokens);
+    }
+
+    /** Tokens obtained otherwise, such as those of dev-realm users. */
+    public static TokenPool of(List<String> tokens) {
+        return new TokenPool(tokens);
     }
 
     public int size() {

@@ -1,8 +1,7 @@
 package de.lagebild.load.positions;
 
+import de.lagebild.load.ScenarioArgs;
 import de.lagebild.load.report.RunDirectory;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Options of the positions benchmark, as {@code --name value} pairs:
@@ -20,30 +19,24 @@ record BenchOptions(int rate, int batch, int users, int chats, int watchersPerCh
         int warmupSeconds, int concurrency, int connections, String url, String chatUrl, String keycloak,
         String jdbcUrl, long positionsPid, long chatPid) {
 
-    static BenchOptions parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value, got " + args[i]);
-            }
-            values.put(args[i].substring(2), args[i + 1]);
-        }
+    static BenchOptions parse(String[] argv) {
+        ScenarioArgs args = new ScenarioArgs(argv);
         return new BenchOptions(
-                Integer.parseInt(values.getOrDefault("rate", "5000")),
-                Integer.parseInt(values.getOrDefault("batch", "5")),
-                Integer.parseInt(values.getOrDefault("users", "10000")),
-                Integer.parseInt(values.getOrDefault("chats", "100")),
-                Integer.parseInt(values.getOrDefault("watchers", "1")),
-                Integer.parseInt(values.getOrDefault("duration", "120")),
-                Integer.parseInt(values.getOrDefault("warmup", "30")),
-                Integer.parseInt(values.getOrDefault("concurrency", "1024")),
-                Integer.parseInt(values.getOrDefault("connections", "64")),
-                values.getOrDefault("url", "http://127.0.0.1:8082"),
-                values.getOrDefault("chat-url", "http://127.0.0.1:8081"),
-                values.getOrDefault("keycloak", "http://127.0.0.1:8180"),
-                values.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/lagebild"),
-                pid(values.get("positions-pid"), "positions"),
-                pid(values.get("chat-pid"), "chat"));
+                args.integer("rate", 5000),
+                args.integer("batch", 5),
+                args.integer("users", 10000),
+                args.integer("chats", 100),
+                args.integer("watchers", 1),
+                args.integer("duration", 120),
+                args.integer("warmup", 30),
+                args.integer("concurrency", 1024),
+                args.integer("connections", 64),
+                args.string("url", "http://127.0.0.1:8082"),
+                args.string("chat-url", "http://127.0.0.1:8081"),
+                args.string("keycloak", "http://127.0.0.1:8180"),
+                args.string("db", "jdbc:postgresql://127.0.0.1:5432/lagebild"),
+                pid(args.string("positions-pid", null), "positions"),
+                pid(args.string("chat-pid", null), "chat"));
     }
 
     int requestsPerSecond() {
