@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every function serves beside its API: liveness, readiness that covers the database (and
- * what else the function names), Prometheus metrics and its OpenAPI document. A function's test
- * extends this with {@code @QuarkusTest}.
+ * what else the function names), Prometheus metrics and its OpenAPI document; and the security
+ * layer's refusals as problem documents with a stable type. A function's test extends this with
+ * {@code @QuarkusTest}.
  */
 public abstract class PlatformEndpointsContract {
 
@@ -21,6 +23,9 @@ public abstract class PlatformEndpointsContract {
         this.openApiTitle = openApiTitle;
         this.readinessChecks = readinessChecks;
     }
+
+    /** A path of the function that answers GET to officers: without a token 401, without any role 403. */
+    protected abstract String officersOnlyPath();
 
     @Test
     void isLive() {
@@ -45,5 +50,35 @@ public abstract class PlatformEndpointsContract {
     void describesItsApiInOpenApi() {
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("info.title", is(openApiTitle));
+    }
+
+    @Test
+    void aRequestWithoutATokenIsRefusedWithAProblemDocument() {
+        expectUnauthenticated(given());
+    }
+
+    @Test
+    void aTokenOfAnotherSignerIsRefusedWithAProblemDocument() {
+        expectUnauthenticated(given().header("Authorization",
+                "Bearer " + ForgedTokens.resignedWithAnotherKey(Tokens.of("officer1"))));
+    }
+
+    @Test
+    void aUserWithoutRolesIsRefusedWithAProblemDocument() {
+        given().header("Authorization", Tokens.bearer("civilian1")).when().get(officersOnlyPath()).then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", is("https://lagebild.de/problems/forbidden"))
+                .body("status", is(403));
+    }
+
+    private void expectUnauthenticated(RequestSpecification request) {
+        request.when().get(officersOnlyPath()).then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .contentType("application/problem+json")
+                .body("type", is("https://lagebild.de/problems/unauthenticated"))
+                .body("status", is(401))
+                .body("detail", is("a valid bearer token is required"));
     }
 }

@@ -9,4 +9,9 @@ class PlatformEndpointsTest extends PlatformEndpointsContract {
     PlatformEndpointsTest() {
         super("Lagebild layers");
     }
+
+    @Override
+    protected String officersOnlyPath() {
+        return "/v1/layers";
+    }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import de.lagebild.common.testing.PlatformEndpointsContract;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -12,6 +13,11 @@ class PlatformEndpointsTest extends PlatformEndpointsContract {
 
     PlatformEndpointsTest() {
         super("Lagebild media", "S3 bucket");
+    }
+
+    @Override
+    protected String officersOnlyPath() {
+        return "/v1/attachments/" + UUID.randomUUID();
     }
 
     @Test

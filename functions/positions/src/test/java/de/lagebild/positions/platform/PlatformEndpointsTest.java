@@ -9,4 +9,9 @@ class PlatformEndpointsTest extends PlatformEndpointsContract {
     PlatformEndpointsTest() {
         super("Lagebild positions");
     }
+
+    @Override
+    protected String officersOnlyPath() {
+        return "/v1/positions/sharing";
+    }
 }
