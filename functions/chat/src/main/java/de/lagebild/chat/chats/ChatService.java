@@ -1,24 +1,30 @@
 package de.lagebild.chat.chats;
 
 import de.lagebild.common.Ids;
+import de.lagebild.common.Timestamps;
 import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.access.Permission;
+import de.lagebild.common.audit.AuditAction;
 import de.lagebild.common.audit.AuditTrail;
 import de.lagebild.common.audit.AuditTrail.AuditEntry;
-import de.lagebild.common.events.Event;
-import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.EventType;
 import de.lagebild.common.events.LogWriter;
 import de.lagebild.common.events.NewEvent;
+import de.lagebild.common.events.payload.ChatCreated;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.membership.Chat;
 import de.lagebild.common.membership.ChatMember;
+import de.lagebild.common.membership.RoomLocks;
 import de.lagebild.common.membership.RoomMember;
 import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.writes.ClientRequest;
+import de.lagebild.common.writes.ClientWrites;
+import de.lagebild.common.writes.WriteResult;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -36,37 +42,33 @@ public class ChatService {
     private static final Set<Permission> INVITED = EnumSet.of(Permission.READ, Permission.WRITE);
 
     private final AccessControl access;
-    private final EventLog eventLog;
+    private final ClientWrites writes;
+    private final RoomLocks locks;
     private final AuditTrail audit;
 
-    public ChatService(AccessControl access, EventLog eventLog, AuditTrail audit) {
+    public ChatService(AccessControl access, ClientWrites writes, RoomLocks locks, AuditTrail audit) {
         this.access = access;
-        this.eventLog = eventLog;
+        this.writes = writes;
+        this.locks = locks;
         this.audit = audit;
     }
 
-    /** The outcome of creating: the chat, and whether this client id had created it before. */
-    public record Created(ChatView chat, boolean replayed) {
+    /** What identifies one request to create a chat: the room and the body. */
+    private record Creation(UUID roomId, CreateChatRequest request) {
     }
 
-    public Uni<Created> create(Actor actor, UUID roomId, CreateChatRequest request) {
+    /** Creates the chat once per client id; a retry gets the chat as it was first answered. */
+    public Uni<WriteResult<ChatView>> create(Actor actor, UUID roomId, CreateChatRequest request) {
         Set<UUID> invited = new LinkedHashSet<>(request.memberIds() == null ? List.of() : request.memberIds());
         invited.remove(actor.id());
-        return eventLog.transaction(log -> access.roomMember(roomId, actor)
-                .call(ignored -> access.openRoom(roomId))
-                .flatMap(ignored -> Event.<Event>find("clientId", request.clientId()).<Event>firstResult())
-                .flatMap((Event earlier) -> earlier == null
-                        ? requireRoomMembers(roomId, invited)
-                                .flatMap(ignored -> create(log, actor, roomId, request, invited))
-                                .map(chat -> new Created(chat, false))
-                        : replay(earlier, actor).map(chat -> new Created(chat, true))));
-    }
-
-    private Uni<ChatView> replay(Event earlier, Actor actor) {
-        if (!"chat.created".equals(earlier.type) || !actor.id().equals(earlier.actorId)) {
-            throw ProblemException.conflict("this client id was already used for another request");
-        }
-        return chat(actor, earlier.chatId);
+        ClientRequest clientRequest = new ClientRequest(request.clientId(), actor.id(), "chat.create",
+                new Creation(roomId, request));
+        return writes.once(clientRequest, ChatView.class, log -> locks.room(roomId)
+                        .flatMap(locked -> access.roomMember(roomId, actor))
+                        .call(ignored -> access.openRoom(roomId))
+                        .call(ignored -> requireRoomMembers(roomId, invited))
+                        .flatMap(ignored -> create(log, actor, roomId, request, invited)),
+                chat -> URI.create("/v1/chats/" + chat.id()));
     }
 
     private static Uni<Void> requireRoomMembers(UUID roomId, Set<UUID> userIds) {
@@ -81,7 +83,7 @@ public class ChatService {
     }
 
     private Uni<ChatView> create(LogWriter log, Actor actor, UUID roomId, CreateChatRequest request, Set<UUID> invited) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Timestamps.now();
         Chat chat = new Chat();
         chat.id = Ids.newId();
         chat.roomId = roomId;
@@ -92,14 +94,13 @@ public class ChatService {
         ChatMember creator = member(chat, actor.id(), CREATOR, actor.id(), now);
         members.add(creator);
         invited.forEach(userId -> members.add(member(chat, userId, INVITED, actor.id(), now)));
-        List<Map<String, Object>> memberPayload = members.stream()
-                .map(m -> Map.<String, Object>of("userId", m.userId, "permissions", m.permissions()))
+        List<ChatCreated.Member> memberPayload = members.stream()
+                .map(m -> new ChatCreated.Member(m.userId, m.permissions()))
                 .toList();
         return chat.persist()
                 .call(() -> ChatMember.persist(members))
-                .call(() -> log.appendOnce(roomId, request.clientId(), actor.id(), seq -> Uni.createFrom().item(
-                        new NewEvent("chat.created", chat.id, Map.of("chatId", chat.id, "name", chat.name,
-                                "members", memberPayload)))))
+                .call(() -> log.append(roomId, actor.id(), NewEvent.inChat(EventType.CHAT_CREATED, chat.id,
+                        new ChatCreated(chat.id, chat.name, memberPayload))))
                 .call(() -> recordAdded(actor, chat, members))
                 .map(ignored -> ChatView.of(chat, creator));
     }
@@ -108,7 +109,7 @@ public class ChatService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ChatMember m : members) {
             chain = chain.call(() -> audit.record(new AuditEntry(actor.id(), chat.roomId, chat.id, m.userId,
-                    "chat.member_added", Map.of("permissions", m.permissions()))));
+                    AuditAction.CHAT_MEMBER_ADDED, Map.of("permissions", m.permissions()))));
         }
         return chain;
     }

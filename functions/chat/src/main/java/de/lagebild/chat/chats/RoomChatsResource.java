@@ -1,8 +1,8 @@
 package de.lagebild.chat.chats;
 
-import de.lagebild.common.events.ClientWrites;
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.writes.WriteResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,15 +38,11 @@ public class RoomChatsResource {
     @POST
     @Operation(summary = "Create a chat in a room (room members)",
             description = "The creator gets read, write and manage; listed room members get read and write. "
-                    + "201 for a new chat; 200 with the same chat for a retry with the same client id.")
+                    + "201 for a new chat; 200 with the same answer for every retry with the same client id; "
+                    + "409 when the client id was used for another request.")
     public Uni<RestResponse<ChatView>> create(@PathParam("roomId") UUID roomId,
             @NotNull @Valid CreateChatRequest request) {
-        return currentUser.actor()
-                .flatMap(actor -> ClientWrites.once(() -> chats.create(actor, roomId, request)))
-                .map(created -> created.replayed()
-                        ? RestResponse.ok(created.chat())
-                        : RestResponse.ResponseBuilder.<ChatView>created(URI.create("/v1/chats/" + created.chat().id()))
-                                .entity(created.chat()).build());
+        return currentUser.actor().flatMap(actor -> chats.create(actor, roomId, request)).map(WriteResponses::of);
     }
 
     @GET

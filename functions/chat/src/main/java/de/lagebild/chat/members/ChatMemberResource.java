@@ -2,6 +2,7 @@ package de.lagebild.chat.members;
 
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.writes.WriteResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,13 +45,11 @@ public class ChatMemberResource {
 
     @POST
     @Operation(summary = "Add a member of the room to the chat (needs manage)",
-            description = "201 when added; 200 with the existing membership when the user already is a member.")
+            description = "201 when added; 200 with the membership as it is when the user already is a member "
+                    + "(nothing changes: permissions are changed with PUT .../permissions).")
     public Uni<RestResponse<ChatMemberView>> add(@PathParam("chatId") UUID chatId,
             @NotNull @Valid AddChatMemberRequest request) {
-        return currentUser.actor().flatMap(actor -> membership.add(actor, chatId, request))
-                .map(added -> added.created()
-                        ? RestResponse.status(RestResponse.Status.CREATED, added.member())
-                        : RestResponse.ok(added.member()));
+        return currentUser.actor().flatMap(actor -> membership.add(actor, chatId, request)).map(WriteResponses::of);
     }
 
     @PUT

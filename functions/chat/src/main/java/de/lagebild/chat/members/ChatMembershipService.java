@@ -1,23 +1,29 @@
 package de.lagebild.chat.members;
 
 import de.lagebild.chat.directory.UserDirectory;
+import de.lagebild.common.Timestamps;
 import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.access.Permission;
+import de.lagebild.common.audit.AuditAction;
 import de.lagebild.common.audit.AuditTrail;
 import de.lagebild.common.audit.AuditTrail.AuditEntry;
 import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.EventType;
 import de.lagebild.common.events.LogWriter;
 import de.lagebild.common.events.NewEvent;
+import de.lagebild.common.events.payload.ChatMemberAdded;
+import de.lagebild.common.events.payload.ChatMemberRemoved;
+import de.lagebild.common.events.payload.ChatPermissionsChanged;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.UserAccount;
 import de.lagebild.common.membership.ChatMember;
+import de.lagebild.common.membership.RoomLocks;
 import de.lagebild.common.membership.RoomMember;
 import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.writes.WriteResult;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,7 +33,9 @@ import java.util.UUID;
 
 /**
  * Members with `manage` add and remove chat members and grant and revoke permissions; anyone may
- * leave. The last manager can neither be removed nor lose `manage`. Every change is an event and audited.
+ * leave. The last manager can neither be removed nor lose `manage`. Every change is an event and
+ * audited. Each change locks the chat's room first, so concurrent changes run one after the
+ * other: the same change sent twice changes once, and two managers revoking each other leave one.
  */
 @ApplicationScoped
 public class ChatMembershipService {
@@ -36,12 +44,15 @@ public class ChatMembershipService {
 
     private final AccessControl access;
     private final EventLog eventLog;
+    private final RoomLocks locks;
     private final AuditTrail audit;
     private final UserDirectory users;
 
-    public ChatMembershipService(AccessControl access, EventLog eventLog, AuditTrail audit, UserDirectory users) {
+    public ChatMembershipService(AccessControl access, EventLog eventLog, RoomLocks locks, AuditTrail audit,
+            UserDirectory users) {
         this.access = access;
         this.eventLog = eventLog;
+        this.locks = locks;
         this.audit = audit;
         this.users = users;
     }
@@ -57,25 +68,22 @@ public class ChatMembershipService {
                                 .toList()));
     }
 
-    /** Adds a member of the room; adding an existing member changes nothing and returns it (created = false). */
-    public Uni<Added> add(Actor actor, UUID chatId, AddChatMemberRequest request) {
+    /** Adds a member of the room; for an existing member it changes nothing and returns the membership as it is. */
+    public Uni<WriteResult<ChatMemberView>> add(Actor actor, UUID chatId, AddChatMemberRequest request) {
         Set<Permission> permissions = request.permissions() == null || request.permissions().isEmpty()
                 ? DEFAULT : EnumSet.copyOf(request.permissions());
-        return eventLog.transaction(log -> access.chatMember(chatId, actor, Permission.MANAGE)
+        return eventLog.transaction(log -> locks.roomOfChat(chatId)
+                .flatMap(roomId -> access.chatMember(chatId, actor, Permission.MANAGE))
                 .call(manager -> access.openRoom(manager.roomId))
                 .flatMap(manager -> users.existing("userId", request.userId())
                         .call(user -> requireRoomMember(manager.roomId, user.id))
                         .flatMap(user -> ChatMember.<ChatMember>findById(new ChatMember.Key(chatId, user.id))
                                 .flatMap(existing -> existing != null
-                                        ? Uni.createFrom().item(new Added(ChatMemberView.of(existing, user), false))
+                                        ? Uni.createFrom().item(WriteResult.existing(ChatMemberView.of(existing, user)))
                                         : addNew(log, actor, manager, user, permissions)))));
     }
 
-    /** The result of adding: the membership, and whether it is new. */
-    public record Added(ChatMemberView member, boolean created) {
-    }
-
-    private Uni<Added> addNew(LogWriter log, Actor actor, ChatMember manager, UserAccount user,
+    private Uni<WriteResult<ChatMemberView>> addNew(LogWriter log, Actor actor, ChatMember manager, UserAccount user,
             Set<Permission> permissions) {
         ChatMember member = new ChatMember();
         member.chatId = manager.chatId;
@@ -83,14 +91,14 @@ public class ChatMembershipService {
         member.userId = user.id;
         member.setPermissions(permissions);
         member.addedBy = actor.id();
-        member.addedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        member.addedAt = Timestamps.now();
         return member.persist()
-                .call(() -> log.append(member.roomId, actor.id(), new NewEvent("chat.member_added", member.chatId,
-                        Map.of("chatId", member.chatId, "userId", user.id, "displayName", user.displayName,
-                                "permissions", member.permissions()))))
+                .call(() -> log.append(member.roomId, actor.id(), NewEvent.inChat(EventType.CHAT_MEMBER_ADDED,
+                        member.chatId, new ChatMemberAdded(member.chatId, user.id, user.displayName,
+                                member.permissions()))))
                 .call(() -> audit.record(new AuditEntry(actor.id(), member.roomId, member.chatId, user.id,
-                        "chat.member_added", Map.of("permissions", member.permissions()))))
-                .map(ignored -> new Added(ChatMemberView.of(member, user), true));
+                        AuditAction.CHAT_MEMBER_ADDED, Map.of("permissions", member.permissions()))))
+                .map(ignored -> WriteResult.created(ChatMemberView.of(member, user)));
     }
 
     private static Uni<Void> requireRoomMember(UUID roomId, UUID userId) {
@@ -101,9 +109,11 @@ public class ChatMembershipService {
         }).replaceWithVoid();
     }
 
+    /** Sets the member's permissions; setting those they hold changes nothing and records nothing. */
     public Uni<ChatMemberView> setPermissions(Actor actor, UUID chatId, UUID userId, Set<Permission> permissions) {
         Set<Permission> wanted = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
-        return eventLog.transaction(log -> access.chatMember(chatId, actor, Permission.MANAGE)
+        return eventLog.transaction(log -> locks.roomOfChat(chatId)
+                .flatMap(roomId -> access.chatMember(chatId, actor, Permission.MANAGE))
                 .call(manager -> access.openRoom(manager.roomId))
                 .flatMap(manager -> target(chatId, userId))
                 .call(member -> member.canManage && !wanted.contains(Permission.MANAGE)
@@ -114,10 +124,10 @@ public class ChatMembershipService {
                         return Uni.createFrom().item(member);
                     }
                     member.setPermissions(wanted);
-                    return log.append(member.roomId, actor.id(), new NewEvent("chat.permissions_changed", chatId,
-                                    Map.of("chatId", chatId, "userId", userId, "permissions", wanted)))
+                    return log.append(member.roomId, actor.id(), NewEvent.inChat(EventType.CHAT_PERMISSIONS_CHANGED,
+                                    chatId, new ChatPermissionsChanged(chatId, userId, wanted)))
                             .call(() -> audit.record(new AuditEntry(actor.id(), member.roomId, chatId, userId,
-                                    "chat.permissions_changed", Map.of("from", before, "to", wanted))))
+                                    AuditAction.CHAT_PERMISSIONS_CHANGED, Map.of("from", before, "to", wanted))))
                             .map(ignored -> member);
                 })
                 .flatMap(member -> users.existing("userId", userId).map(user -> ChatMemberView.of(member, user))));
@@ -126,17 +136,15 @@ public class ChatMembershipService {
     /** Removes a member (needs manage), or the caller leaves (needs nothing). */
     public Uni<Void> remove(Actor actor, UUID chatId, UUID userId) {
         boolean leaving = actor.id().equals(userId);
-        Uni<ChatMember> allowed = leaving
-                ? Uni.createFrom().deferred(() -> target(chatId, userId))
-                : Uni.createFrom().deferred(() -> access.chatMember(chatId, actor, Permission.MANAGE));
-        return eventLog.transaction(log -> allowed
-                .flatMap(ignored -> target(chatId, userId))
+        return eventLog.transaction(log -> locks.roomOfChat(chatId)
+                .flatMap(roomId -> leaving ? target(chatId, userId) : access.chatMember(chatId, actor, Permission.MANAGE))
+                .flatMap(allowed -> target(chatId, userId))
                 .call(member -> member.canManage ? requireAnotherManager(member) : Uni.createFrom().voidItem())
                 .call(member -> member.delete())
-                .call(member -> log.append(member.roomId, actor.id(), new NewEvent("chat.member_removed", chatId,
-                        Map.of("chatId", chatId, "userId", userId))))
+                .call(member -> log.append(member.roomId, actor.id(), NewEvent.inChat(EventType.CHAT_MEMBER_REMOVED,
+                        chatId, new ChatMemberRemoved(chatId, userId))))
                 .call(member -> audit.record(new AuditEntry(actor.id(), member.roomId, chatId, userId,
-                        leaving ? "chat.member_left" : "chat.member_removed", Map.of())))
+                        leaving ? AuditAction.CHAT_MEMBER_LEFT : AuditAction.CHAT_MEMBER_REMOVED, Map.of())))
                 .replaceWithVoid());
     }
 

@@ -5,6 +5,7 @@ import de.lagebild.common.identity.Roles;
 import de.lagebild.common.messages.MessagePosting;
 import de.lagebild.common.messages.MessageView;
 import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.writes.WriteResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,17 +48,14 @@ public class MessageResource {
 
     @POST
     @Operation(summary = "Send a message (needs write)",
-            description = "Acknowledged only after commit. 201 for a new message; 200 with the first result for "
-                    + "a retry with the same client id. A POI or attachment of another chat is rejected.")
+            description = "Acknowledged only after commit. 201 for a new message; 200 with the same answer for "
+                    + "every retry with the same client id; 409 when the client id was used for another request. "
+                    + "A POI or attachment of another chat is rejected.")
     public Uni<RestResponse<MessageView>> send(@PathParam("chatId") UUID chatId,
             @NotNull @Valid SendMessageRequest request) {
         return currentUser.actor()
                 .flatMap(actor -> posting.post(actor, chatId, request.clientId(), request.toDraft()))
-                .map(posted -> posted.replayed()
-                        ? RestResponse.ok(posted.message())
-                        : RestResponse.ResponseBuilder.<MessageView>created(
-                                URI.create("/v1/chats/" + chatId + "/messages/" + posted.message().id()))
-                                .entity(posted.message()).build());
+                .map(WriteResponses::of);
     }
 
     @GET
@@ -85,7 +82,7 @@ public class MessageResource {
 
     @DELETE
     @Path("/{messageId}")
-    @Operation(summary = "Delete a message (its author, or a member with manage)")
+    @Operation(summary = "Delete a message (its author while a member of the chat, or a member with manage)")
     public Uni<Void> delete(@PathParam("chatId") UUID chatId, @PathParam("messageId") UUID messageId) {
         return currentUser.actor().flatMap(actor -> messages.delete(actor, chatId, messageId));
     }

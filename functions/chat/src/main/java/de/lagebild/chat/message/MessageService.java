@@ -1,13 +1,18 @@
 package de.lagebild.chat.message;
 
 import de.lagebild.chat.directory.UserDirectory;
+import de.lagebild.common.Timestamps;
 import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.access.Permission;
 import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.EventType;
 import de.lagebild.common.events.NewEvent;
+import de.lagebild.common.events.payload.ChatRead;
+import de.lagebild.common.events.payload.MessageDeleted;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.UserAccount;
 import de.lagebild.common.membership.Room;
+import de.lagebild.common.membership.RoomLocks;
 import de.lagebild.common.messages.Message;
 import de.lagebild.common.messages.MessageKind;
 import de.lagebild.common.messages.MessageView;
@@ -16,12 +21,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** History, edits, deletions and read markers of a chat's messages. Posting is common's MessagePosting. */
@@ -30,11 +32,13 @@ public class MessageService {
 
     private final AccessControl access;
     private final EventLog eventLog;
+    private final RoomLocks locks;
     private final UserDirectory users;
 
-    public MessageService(AccessControl access, EventLog eventLog, UserDirectory users) {
+    public MessageService(AccessControl access, EventLog eventLog, RoomLocks locks, UserDirectory users) {
         this.access = access;
         this.eventLog = eventLog;
+        this.locks = locks;
         this.users = users;
     }
 
@@ -67,10 +71,11 @@ public class MessageService {
         return new MessageView.Author(account.id, account.displayName, account.unit);
     }
 
-    /** The author edits the text or caption; an unchanged text appends nothing. */
+    /** The author edits the text or caption; an unchanged text (a repeated edit, too) appends nothing. */
     public Uni<MessageView> edit(Actor actor, UUID chatId, UUID messageId, String body) {
         String text = body.strip();
-        return eventLog.transaction(log -> access.chatMember(chatId, actor, Permission.WRITE)
+        return eventLog.transaction(log -> locks.roomOfChat(chatId)
+                .flatMap(roomId -> access.chatMember(chatId, actor, Permission.WRITE))
                 .call(member -> access.openRoom(member.roomId))
                 .flatMap(member -> liveMessage(chatId, messageId))
                 .flatMap(message -> {
@@ -85,37 +90,37 @@ public class MessageService {
                         return Uni.createFrom().item(MessageView.of(message, author));
                     }
                     message.body = text;
-                    message.editedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    message.editedAt = Timestamps.now();
                     MessageView view = MessageView.of(message, author);
-                    return log.append(message.roomId, actor.id(), new NewEvent("message.edited", chatId, view))
+                    return log.append(message.roomId, actor.id(), NewEvent.inChat(EventType.MESSAGE_EDITED, chatId, view))
                             .map(ignored -> view);
                 }));
     }
 
     /**
-     * The author or a manager deletes a message. Its content is gone from every read: the row
-     * and the log's earlier payloads for it keep only id, seq, author and kind.
+     * Deletes a message: its author while a member of the chat (with `read`, so also after `write`
+     * was revoked), any message a member with `manage`. Its content is gone from every read: the
+     * row and the log's earlier payloads for it keep only id, seq, author and kind.
      */
     public Uni<Void> delete(Actor actor, UUID chatId, UUID messageId) {
-        return eventLog.transaction(log -> access.chatMember(chatId, actor, Permission.READ)
+        return eventLog.transaction(log -> locks.roomOfChat(chatId)
+                .flatMap(roomId -> access.chatMember(chatId, actor, Permission.READ))
                 .call(member -> access.openRoom(member.roomId))
                 .flatMap(member -> liveMessage(chatId, messageId).invoke(message -> {
-                    boolean author = message.authorId.equals(actor.id()) && member.canWrite;
-                    if (!author && !member.canManage) {
-                        throw ProblemException.forbidden("only the author or a manager may delete a message");
+                    if (!message.authorId.equals(actor.id()) && !member.canManage) {
+                        throw ProblemException.forbidden("only its author or a member with manage may delete a message");
                     }
                 }))
                 .flatMap(message -> {
-                    message.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    message.deletedAt = Timestamps.now();
                     message.deletedBy = actor.id();
                     message.body = null;
                     message.lat = null;
                     message.lon = null;
                     message.accuracyM = null;
                     return scrubLoggedContent(message)
-                            .call(() -> log.append(message.roomId, actor.id(), new NewEvent("message.deleted", chatId,
-                                    Map.of("id", message.id, "chatId", chatId, "seq", message.seq,
-                                            "deletedBy", actor.id()))));
+                            .call(() -> log.append(message.roomId, actor.id(), NewEvent.inChat(EventType.MESSAGE_DELETED,
+                                    chatId, new MessageDeleted(message.id, chatId, message.seq, actor.id()))));
                 })
                 .replaceWithVoid());
     }
@@ -126,9 +131,11 @@ public class MessageService {
                            set payload = payload - 'body' - 'location' - 'poiId' - 'attachmentId'
                                          || jsonb_build_object('deleted', true)
                          where room_id = :room and chat_id = :chat
-                           and type in ('message.created', 'message.edited') and payload ->> 'id' = :id""")
+                           and type in (:created, :edited) and payload ->> 'id' = :id""")
                 .setParameter("room", message.roomId)
                 .setParameter("chat", message.chatId)
+                .setParameter("created", EventType.MESSAGE_CREATED.wireName())
+                .setParameter("edited", EventType.MESSAGE_EDITED.wireName())
                 .setParameter("id", message.id.toString())
                 .executeUpdate());
     }
@@ -145,7 +152,8 @@ public class MessageService {
 
     /** Moves the caller's read marker forward (never back, never past the room's log). */
     public Uni<Long> markRead(Actor actor, UUID chatId, long seq) {
-        return eventLog.transaction(log -> access.chatMember(chatId, actor, Permission.READ)
+        return eventLog.transaction(log -> locks.roomOfChat(chatId)
+                .flatMap(roomId -> access.chatMember(chatId, actor, Permission.READ))
                 .flatMap(member -> Room.<Room>findById(member.roomId).flatMap(room -> {
                     if (seq > room.lastSeq) {
                         throw ProblemException.invalidField("seq", "is beyond the last event of the room");
@@ -154,8 +162,8 @@ public class MessageService {
                         return Uni.createFrom().item(member.readUpToSeq);
                     }
                     member.readUpToSeq = seq;
-                    return log.append(member.roomId, actor.id(), new NewEvent("chat.read", chatId,
-                                    Map.of("chatId", chatId, "userId", actor.id(), "seq", seq)))
+                    return log.append(member.roomId, actor.id(), NewEvent.inChat(EventType.CHAT_READ, chatId,
+                                    new ChatRead(chatId, actor.id(), seq)))
                             .map(ignored -> seq);
                 })));
     }

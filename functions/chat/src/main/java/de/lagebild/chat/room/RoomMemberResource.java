@@ -2,6 +2,7 @@ package de.lagebild.chat.room;
 
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.writes.WriteResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,13 +44,11 @@ public class RoomMemberResource {
 
     @POST
     @Operation(summary = "Add a user to the room or change their role (room managers)",
-            description = "201 when added, 200 when the membership already was so or its role changed.")
+            description = "201 when added; 200 when the role changed, or when it already was so (nothing is "
+                    + "recorded then, so a repeated request changes nothing).")
     public Uni<RestResponse<RoomMemberView>> add(@PathParam("roomId") UUID roomId,
             @NotNull @Valid AddRoomMemberRequest request) {
-        return currentUser.actor().flatMap(actor -> membership.add(actor, roomId, request))
-                .map(change -> change.created()
-                        ? RestResponse.status(RestResponse.Status.CREATED, change.value())
-                        : RestResponse.ok(change.value()));
+        return currentUser.actor().flatMap(actor -> membership.add(actor, roomId, request)).map(WriteResponses::of);
     }
 
     @DELETE

@@ -1,42 +1,56 @@
 package de.lagebild.chat.room;
 
 import de.lagebild.chat.directory.UserDirectory;
+import de.lagebild.common.Timestamps;
 import de.lagebild.common.access.AccessControl;
+import de.lagebild.common.audit.AuditAction;
 import de.lagebild.common.audit.AuditTrail;
 import de.lagebild.common.audit.AuditTrail.AuditEntry;
 import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.EventType;
 import de.lagebild.common.events.LogWriter;
 import de.lagebild.common.events.NewEvent;
+import de.lagebild.common.events.payload.ChatMemberRemoved;
+import de.lagebild.common.events.payload.RoomClosed;
+import de.lagebild.common.events.payload.RoomMemberAdded;
+import de.lagebild.common.events.payload.RoomMemberRemoved;
+import de.lagebild.common.events.payload.RoomMemberRoleChanged;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.UserAccount;
 import de.lagebild.common.membership.ChatMember;
 import de.lagebild.common.membership.Room;
+import de.lagebild.common.membership.RoomLocks;
 import de.lagebild.common.membership.RoomMember;
 import de.lagebild.common.membership.RoomRole;
 import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.writes.WriteResult;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
-/** Room managers add and remove members, change roles and close the room; every change is an event and audited. */
+/**
+ * Room managers add and remove members, change roles and close the room; every change is an event
+ * and audited. Each change locks the room first, so concurrent changes of one room run one after
+ * the other: the same change sent twice changes once, and the last manager stays.
+ */
 @ApplicationScoped
 public class RoomMembershipService {
 
     private final AccessControl access;
     private final EventLog eventLog;
+    private final RoomLocks locks;
     private final AuditTrail audit;
     private final UserDirectory users;
 
-    public RoomMembershipService(AccessControl access, EventLog eventLog, AuditTrail audit, UserDirectory users) {
+    public RoomMembershipService(AccessControl access, EventLog eventLog, RoomLocks locks, AuditTrail audit,
+            UserDirectory users) {
         this.access = access;
         this.eventLog = eventLog;
+        this.locks = locks;
         this.audit = audit;
         this.users = users;
     }
@@ -52,10 +66,14 @@ public class RoomMembershipService {
                                 .toList()));
     }
 
-    /** Adds the user or changes their role; returns the membership and whether anything changed. */
-    public Uni<Change<RoomMemberView>> add(Actor actor, UUID roomId, AddRoomMemberRequest request) {
+    /**
+     * Brings the user to the requested role: adds them (created), changes their role, or finds it
+     * so already (neither appends nor audits anything).
+     */
+    public Uni<WriteResult<RoomMemberView>> add(Actor actor, UUID roomId, AddRoomMemberRequest request) {
         RoomRole role = "manager".equals(request.role()) ? RoomRole.MANAGER : RoomRole.MEMBER;
-        return eventLog.transaction(log -> access.roomManager(roomId, actor)
+        return eventLog.transaction(log -> locks.room(roomId)
+                .flatMap(locked -> access.roomManager(roomId, actor))
                 .call(ignored -> access.openRoom(roomId))
                 .flatMap(ignored -> users.existing("userId", request.userId()))
                 .flatMap(user -> RoomMember.<RoomMember>findById(new RoomMember.Key(roomId, user.id))
@@ -64,41 +82,43 @@ public class RoomMembershipService {
                                 : changeRole(log, actor, existing, user, role))));
     }
 
-    private Uni<Change<RoomMemberView>> addNew(LogWriter log, Actor actor, UUID roomId, UserAccount user, RoomRole role) {
+    private Uni<WriteResult<RoomMemberView>> addNew(LogWriter log, Actor actor, UUID roomId, UserAccount user,
+            RoomRole role) {
         RoomMember member = new RoomMember();
         member.roomId = roomId;
         member.userId = user.id;
         member.role = role;
         member.addedBy = actor.id();
-        member.addedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        member.addedAt = Timestamps.now();
         return member.persist()
-                .call(() -> log.append(roomId, actor.id(), new NewEvent("room.member_added", null,
-                        Map.of("userId", user.id, "displayName", user.displayName, "role", role.dbValue()))))
-                .call(() -> audit.record(new AuditEntry(actor.id(), roomId, null, user.id, "room.member_added",
+                .call(() -> log.append(roomId, actor.id(), NewEvent.roomWide(EventType.ROOM_MEMBER_ADDED,
+                        new RoomMemberAdded(user.id, user.displayName, role.dbValue()))))
+                .call(() -> audit.record(new AuditEntry(actor.id(), roomId, null, user.id, AuditAction.ROOM_MEMBER_ADDED,
                         Map.of("role", role.dbValue()))))
-                .map(ignored -> new Change<>(RoomMemberView.of(member, user), true));
+                .map(ignored -> WriteResult.created(RoomMemberView.of(member, user)));
     }
 
-    private Uni<Change<RoomMemberView>> changeRole(LogWriter log, Actor actor, RoomMember member, UserAccount user,
-            RoomRole role) {
+    private Uni<WriteResult<RoomMemberView>> changeRole(LogWriter log, Actor actor, RoomMember member,
+            UserAccount user, RoomRole role) {
         if (member.role == role) {
-            return Uni.createFrom().item(new Change<>(RoomMemberView.of(member, user), false));
+            return Uni.createFrom().item(WriteResult.existing(RoomMemberView.of(member, user)));
         }
         Uni<Void> guard = role == RoomRole.MEMBER ? requireAnotherManager(member) : Uni.createFrom().voidItem();
         return guard.flatMap(ignored -> {
             RoomRole before = member.role;
             member.role = role;
-            return log.append(member.roomId, actor.id(), new NewEvent("room.member_role_changed", null,
-                            Map.of("userId", user.id, "role", role.dbValue())))
+            return log.append(member.roomId, actor.id(), NewEvent.roomWide(EventType.ROOM_MEMBER_ROLE_CHANGED,
+                            new RoomMemberRoleChanged(user.id, role.dbValue())))
                     .call(() -> audit.record(new AuditEntry(actor.id(), member.roomId, null, user.id,
-                            "room.member_role_changed", Map.of("from", before.dbValue(), "to", role.dbValue()))))
-                    .map(event -> new Change<>(RoomMemberView.of(member, user), false));
+                            AuditAction.ROOM_MEMBER_ROLE_CHANGED, Map.of("from", before.dbValue(), "to", role.dbValue()))))
+                    .map(event -> WriteResult.existing(RoomMemberView.of(member, user)));
         });
     }
 
     /** Removes the user from the room and its chats; refused for the last manager of the room or of a chat. */
     public Uni<Void> remove(Actor actor, UUID roomId, UUID userId) {
-        return eventLog.transaction(log -> access.roomManager(roomId, actor)
+        return eventLog.transaction(log -> locks.room(roomId)
+                .flatMap(locked -> access.roomManager(roomId, actor))
                 .flatMap(ignored -> RoomMember.<RoomMember>findById(new RoomMember.Key(roomId, userId)))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("room member"))
                 .call(member -> member.isManager() ? requireAnotherManager(member) : Uni.createFrom().voidItem())
@@ -106,10 +126,10 @@ public class RoomMembershipService {
                 .call(member -> ChatMember.<ChatMember>find("roomId = ?1 and userId = ?2", roomId, userId).list()
                         .flatMap(chats -> removeFromChats(log, actor, chats)))
                 .call(member -> member.delete())
-                .call(member -> log.append(roomId, actor.id(), new NewEvent("room.member_removed", null,
-                        Map.of("userId", userId))))
-                .call(member -> audit.record(new AuditEntry(actor.id(), roomId, null, userId, "room.member_removed",
-                        Map.of("role", member.role.dbValue()))))
+                .call(member -> log.append(roomId, actor.id(), NewEvent.roomWide(EventType.ROOM_MEMBER_REMOVED,
+                        new RoomMemberRemoved(userId))))
+                .call(member -> audit.record(new AuditEntry(actor.id(), roomId, null, userId,
+                        AuditAction.ROOM_MEMBER_REMOVED, Map.of("role", member.role.dbValue()))))
                 .replaceWithVoid());
     }
 
@@ -117,10 +137,10 @@ public class RoomMembershipService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ChatMember membership : memberships) {
             chain = chain.call(() -> membership.delete())
-                    .call(() -> log.append(membership.roomId, actor.id(), new NewEvent("chat.member_removed",
-                            membership.chatId, Map.of("chatId", membership.chatId, "userId", membership.userId))))
+                    .call(() -> log.append(membership.roomId, actor.id(), NewEvent.inChat(EventType.CHAT_MEMBER_REMOVED,
+                            membership.chatId, new ChatMemberRemoved(membership.chatId, membership.userId))))
                     .call(() -> audit.record(new AuditEntry(actor.id(), membership.roomId, membership.chatId,
-                            membership.userId, "chat.member_removed", Map.of("reason", "removed from room"))));
+                            membership.userId, AuditAction.CHAT_MEMBER_REMOVED, Map.of("reason", "removed from room"))));
         }
         return chain;
     }
@@ -149,27 +169,21 @@ public class RoomMembershipService {
                 .replaceWithVoid();
     }
 
-    /** Closes the room: it stays readable for its members and becomes read-only. */
+    /** Closes the room: it stays readable for its members and becomes read-only. Closing it again changes nothing. */
     public Uni<RoomView> close(Actor actor, UUID roomId) {
-        return eventLog.transaction(log -> access.roomManager(roomId, actor)
+        return eventLog.transaction(log -> locks.room(roomId)
+                .flatMap(locked -> access.roomManager(roomId, actor))
                 .flatMap(manager -> Room.<Room>findById(roomId).flatMap(room -> {
                     if (room.isClosed()) {
-                        return Uni.createFrom().item(room);
+                        return Uni.createFrom().item(RoomViews.of(room, room.lastSeq, manager.role));
                     }
-                    room.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    room.closedAt = Timestamps.now();
                     room.closedBy = actor.id();
-                    return log.append(roomId, actor.id(), new NewEvent("room.closed", null,
-                                    Map.of("closedAt", room.closedAt.toString())))
-                            .call(() -> audit.record(new AuditEntry(actor.id(), roomId, null, null, "room.closed",
-                                    Map.of())))
-                            .map(ignored -> room);
-                }).map(room -> RoomViews.of(room, room.lastSeq, manager.role))));
-    }
-
-    /** The outcome of an idempotent change: the resulting state, and whether it was newly created. */
-    public record Change<T>(T value, boolean created) {
-        public Change {
-            Objects.requireNonNull(value);
-        }
+                    return log.append(roomId, actor.id(), NewEvent.roomWide(EventType.ROOM_CLOSED,
+                                    new RoomClosed(room.closedAt)))
+                            .call(() -> audit.record(new AuditEntry(actor.id(), roomId, null, null,
+                                    AuditAction.ROOM_CLOSED, Map.of())))
+                            .map(event -> RoomViews.of(room, event.seq, manager.role));
+                })));
     }
 }

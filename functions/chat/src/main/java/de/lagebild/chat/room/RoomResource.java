@@ -1,8 +1,8 @@
 package de.lagebild.chat.room;
 
-import de.lagebild.common.events.ClientWrites;
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.writes.WriteResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,14 +40,10 @@ public class RoomResource {
     @POST
     @RolesAllowed(Roles.OPERATIONS_LEAD)
     @Operation(summary = "Open an operation room", description = "The caller becomes its manager. "
-            + "201 for a new room; 200 with the same room for a retry with the same client id.")
+            + "201 for a new room; 200 with the same answer for every retry with the same client id; "
+            + "409 when the client id was used for another request.")
     public Uni<RestResponse<RoomView>> open(@NotNull @Valid OpenRoomRequest request) {
-        return currentUser.actor()
-                .flatMap(actor -> ClientWrites.once(() -> rooms.open(actor, request)))
-                .map(opened -> opened.replayed()
-                        ? RestResponse.ok(opened.room())
-                        : RestResponse.ResponseBuilder.<RoomView>created(URI.create("/v1/rooms/" + opened.room().id()))
-                                .entity(opened.room()).build());
+        return currentUser.actor().flatMap(actor -> rooms.open(actor, request)).map(WriteResponses::of);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package de.lagebild.chat.room;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A room as its members see it; {@code myRole} is the caller's role in it. */
 public record RoomView(UUID id, String name, String description,
-        @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "GeoJSON Polygon or MultiPolygon") String area,
+        @JsonRawValue @JsonDeserialize(using = RawJson.class)
+        @Schema(type = SchemaType.OBJECT, description = "GeoJSON Polygon or MultiPolygon") String area,
         UUID createdBy, OffsetDateTime createdAt, OffsetDateTime closedAt, long lastSeq, String myRole) {
 }

@@ -3,10 +3,9 @@ package de.lagebild.common.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.Ids;
+import de.lagebild.common.Timestamps;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,12 +22,12 @@ public class AuditTrail {
     public Uni<Void> record(AuditEntry entry) {
         AuditRecord record = new AuditRecord();
         record.id = Ids.newId();
-        record.at = OffsetDateTime.now(ZoneOffset.UTC);
+        record.at = Timestamps.now();
         record.actorId = entry.actorId();
         record.roomId = entry.roomId();
         record.chatId = entry.chatId();
         record.subjectId = entry.subjectId();
-        record.action = entry.action();
+        record.action = entry.action().wireName();
         record.details = toJson(entry.details());
         return record.persist().replaceWithVoid();
     }
@@ -41,7 +40,8 @@ public class AuditTrail {
         }
     }
 
-    /** What to record: {@code action} such as `chat.permissions_changed`, {@code subjectId} the user it concerns. */
-    public record AuditEntry(UUID actorId, UUID roomId, UUID chatId, UUID subjectId, String action, Map<String, ?> details) {
+    /** What to record: the action, and {@code subjectId} the user it concerns. */
+    public record AuditEntry(UUID actorId, UUID roomId, UUID chatId, UUID subjectId, AuditAction action,
+            Map<String, ?> details) {
     }
 }

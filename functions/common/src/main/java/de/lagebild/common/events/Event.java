@@ -2,6 +2,7 @@ package de.lagebild.common.events;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -27,8 +28,9 @@ public class Event extends PanacheEntityBase {
     @Column(name = "chat_id")
     public UUID chatId;
 
+    @Convert(converter = EventTypeConverter.class)
     @Column(nullable = false)
-    public String type;
+    public EventType type;
 
     @Column(name = "actor_id")
     public UUID actorId;

@@ -3,6 +3,7 @@ package de.lagebild.common.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.Ids;
+import de.lagebild.common.Timestamps;
 import de.lagebild.common.bus.Bus;
 import de.lagebild.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -10,8 +11,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,6 +20,10 @@ import java.util.function.LongFunction;
  * Appends events to a room's log inside the caller's transaction. The room's row lock is held
  * from the append to the commit, so within a room {@code seq} order is commit order and a
  * reader resuming after seq n can never miss a later commit with a smaller seq.
+ *
+ * <p>Every write runs in {@link #transaction}, the one transaction helper: it commits the work and
+ * then announces what was appended. Creating writes with a client id go through
+ * {@link de.lagebild.common.writes.ClientWrites#once}, which runs this transaction for them.
  */
 @ApplicationScoped
 public class EventLog {
@@ -37,9 +40,11 @@ public class EventLog {
     }
 
     /**
-     * Runs a client write at most once. Locks the room; if an event with this client id exists,
-     * returns it as replayed and runs nothing; otherwise runs {@code change} with the seq the
-     * event will get and appends the event it returns. Must run inside a transaction.
+     * Runs a write at most once by the client id stored on its event. Locks the room; if an event
+     * with this client id exists, returns it as replayed and runs nothing; otherwise runs
+     * {@code change} with the seq the event will get and appends the event it returns. Must run
+     * inside a transaction. New writes use {@link de.lagebild.common.writes.ClientWrites#once},
+     * which also answers concurrent retries and tells another request with the same id (409).
      */
     public Uni<Appended> appendOnce(UUID roomId, UUID clientId, UUID actorId, LongFunction<Uni<NewEvent>> change) {
         return lockCounter(roomId).flatMap(lastSeq -> findByClientId(clientId).flatMap(existing -> {
@@ -52,9 +57,18 @@ public class EventLog {
         }));
     }
 
-    /** Appends a server-made event (no client id). Must run inside a transaction. */
+    /** Appends an event. Must run inside a transaction. */
     public Uni<Event> append(UUID roomId, UUID actorId, NewEvent draft) {
         return lockCounter(roomId).flatMap(lastSeq -> persist(roomId, lastSeq + 1, null, actorId, draft));
+    }
+
+    /**
+     * Appends the event that {@code change} makes once it knows the seq the event gets (a message
+     * carries the seq of its event). Must run inside a transaction.
+     */
+    public Uni<Event> append(UUID roomId, UUID actorId, LongFunction<Uni<NewEvent>> change) {
+        return lockCounter(roomId).flatMap(lastSeq -> change.apply(lastSeq + 1)
+                .flatMap(draft -> persist(roomId, lastSeq + 1, null, actorId, draft)));
     }
 
     /**
@@ -80,6 +94,16 @@ public class EventLog {
     /** Wakes the listeners of the room for the event with this seq; call after it committed. */
     public Uni<Void> announce(UUID roomId, long seq) {
         return bus.publish(CHANNEL, roomId + ":" + seq);
+    }
+
+    /**
+     * Locks the room's row until the transaction ends, before a write reads what it decides on
+     * (members, roles, permissions): concurrent changes of one room then run one after the other,
+     * and each sees what the one before committed. Read those rows only after this call, so that
+     * the session holds no older copy of them. 404 when the room does not exist.
+     */
+    public Uni<Void> lockRoom(UUID roomId) {
+        return lockCounter(roomId).replaceWithVoid();
     }
 
     /**
@@ -129,7 +153,7 @@ public class EventLog {
         event.actorId = actorId;
         event.clientId = clientId;
         event.payload = toJson(draft.payload());
-        event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.createdAt = Timestamps.now();
         return advanceCounter(roomId, seq).flatMap(ignored -> event.<Event>persist());
     }
 

@@ -24,6 +24,10 @@ public final class LogWriter {
         return log.append(roomId, actorId, draft).invoke(this::remember);
     }
 
+    public Uni<Event> append(UUID roomId, UUID actorId, LongFunction<Uni<NewEvent>> change) {
+        return log.append(roomId, actorId, change).invoke(this::remember);
+    }
+
     public Uni<Appended> appendOnce(UUID roomId, UUID clientId, UUID actorId, LongFunction<Uni<NewEvent>> change) {
         return log.appendOnce(roomId, clientId, actorId, change).invoke(appended -> {
             if (!appended.replayed()) {

@@ -1,6 +1,7 @@
 package de.lagebild.common.messages;
 
 import de.lagebild.common.Ids;
+import de.lagebild.common.Timestamps;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -8,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** A chat message; {@code seq} is the seq of the event that created it. */
@@ -84,7 +84,7 @@ public class Message extends PanacheEntityBase {
         message.lon = draft.lon();
         message.accuracyM = draft.accuracy();
         message.postedAs = postedAs;
-        message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        message.createdAt = Timestamps.now();
         return message;
     }
 

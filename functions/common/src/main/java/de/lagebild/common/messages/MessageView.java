@@ -1,18 +1,20 @@
 package de.lagebild.common.messages;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.lagebild.common.events.payload.EventPayload;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
  * A message as members read it, in REST answers and in the stream's events. A deleted message
  * keeps its place (id, seq, author) but no content. {@code postedAs} names the role when a
- * domain administrator injected it from the police network.
+ * domain administrator injected it from the police network. It is the payload of
+ * {@code message.created} and {@code message.edited}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageView(UUID id, UUID chatId, UUID roomId, long seq, MessageKind kind, Author author,
         String postedAs, String body, UUID poiId, UUID attachmentId, Location location,
-        OffsetDateTime createdAt, OffsetDateTime editedAt, Boolean deleted) {
+        OffsetDateTime createdAt, OffsetDateTime editedAt, Boolean deleted) implements EventPayload {
 
     public record Author(UUID id, String displayName, String unit) {
     }

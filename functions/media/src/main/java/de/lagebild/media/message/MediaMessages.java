@@ -3,7 +3,8 @@ package de.lagebild.media.message;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.messages.MessageDraft;
 import de.lagebild.common.messages.MessagePosting;
-import de.lagebild.common.messages.PostedMessage;
+import de.lagebild.common.messages.MessageView;
+import de.lagebild.common.writes.WriteResult;
 import de.lagebild.media.attachment.Attachment;
 import de.lagebild.media.attachment.AttachmentView;
 import de.lagebild.media.vertx.ReactiveCalls;
@@ -30,14 +31,14 @@ public class MediaMessages {
     /** A chat member posts (needs `write`). */
     public Posted post(Actor author, Attachment attachment, UUID clientId, String caption) {
         MessageDraft draft = MessageDraft.attachment(attachment.kind().messageKind(), attachment.id(), caption);
-        PostedMessage posted = ReactiveCalls.await(() -> posting.post(author, attachment.chatId(), clientId, draft));
-        return new Posted(new MediaMessageView(AttachmentView.of(attachment), posted.message()), posted.replayed());
+        WriteResult<MessageView> posted = ReactiveCalls.await(() -> posting.post(author, attachment.chatId(), clientId, draft));
+        return new Posted(new MediaMessageView(AttachmentView.of(attachment), posted.body()), !posted.created());
     }
 
     /** A domain administrator injects (shown with that role). */
     public Posted inject(Actor admin, Attachment attachment, UUID clientId, String caption) {
         MessageDraft draft = MessageDraft.attachment(attachment.kind().messageKind(), attachment.id(), caption);
-        PostedMessage posted = ReactiveCalls.await(() -> posting.inject(admin, attachment.chatId(), clientId, draft));
-        return new Posted(new MediaMessageView(AttachmentView.of(attachment), posted.message()), posted.replayed());
+        WriteResult<MessageView> posted = ReactiveCalls.await(() -> posting.inject(admin, attachment.chatId(), clientId, draft));
+        return new Posted(new MediaMessageView(AttachmentView.of(attachment), posted.body()), !posted.created());
     }
 }

@@ -8,6 +8,7 @@ import de.lagebild.common.access.Permission;
 import de.lagebild.common.events.Appended;
 import de.lagebild.common.events.Event;
 import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.EventType;
 import de.lagebild.common.events.NewEvent;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.membership.ChatMember;
@@ -32,9 +33,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PoiService {
 
-    static final String CREATED = "poi.created";
-    static final String MOVED = "poi.moved";
-    static final String DELETED = "poi.deleted";
+    static final EventType CREATED = EventType.POI_CREATED;
+    static final EventType MOVED = EventType.POI_MOVED;
+    static final EventType DELETED = EventType.POI_DELETED;
 
     private final AccessControl access;
     private final EventLog eventLog;
@@ -139,7 +140,7 @@ public class PoiService {
         return poi.persist().map(ignored -> new NewEvent(CREATED, poi.chatId, PoiView.of(poi)));
     }
 
-    private Uni<Changed> appendChange(Poi poi, Actor actor, String type) {
+    private Uni<Changed> appendChange(Poi poi, Actor actor, EventType type) {
         poi.version++;
         poi.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return eventLog.append(poi.roomId, actor.id(), new NewEvent(type, poi.chatId, PoiView.of(poi)))

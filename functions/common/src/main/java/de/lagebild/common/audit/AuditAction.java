@@ -1,0 +1,23 @@
+package de.lagebild.common.audit;
+
+/** What an audit record says happened, with the name it has in the audit log. */
+public enum AuditAction {
+    ROOM_MEMBER_ADDED("room.member_added"),
+    ROOM_MEMBER_ROLE_CHANGED("room.member_role_changed"),
+    ROOM_MEMBER_REMOVED("room.member_removed"),
+    ROOM_CLOSED("room.closed"),
+    CHAT_MEMBER_ADDED("chat.member_added"),
+    CHAT_PERMISSIONS_CHANGED("chat.permissions_changed"),
+    CHAT_MEMBER_REMOVED("chat.member_removed"),
+    CHAT_MEMBER_LEFT("chat.member_left");
+
+    private final String wireName;
+
+    AuditAction(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}
