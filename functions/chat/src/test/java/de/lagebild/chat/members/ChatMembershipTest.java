@@ -1,9 +1,9 @@
 package de.lagebild.chat.members;
 
-import static de.lagebild.chat.support.ChatFixture.as;
-import static de.lagebild.chat.support.ChatFixture.createChat;
-import static de.lagebild.chat.support.ChatFixture.openRoom;
-import static de.lagebild.chat.support.ChatFixture.userId;
+import static de.lagebild.common.testing.ChatFixture.as;
+import static de.lagebild.common.testing.ChatFixture.createChat;
+import static de.lagebild.common.testing.ChatFixture.openRoom;
+import static de.lagebild.common.testing.ChatFixture.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,11 +1,11 @@
 package de.lagebild.chat.room;
 
-import static de.lagebild.chat.support.ChatFixture.as;
-import static de.lagebild.chat.support.ChatFixture.createChat;
-import static de.lagebild.chat.support.ChatFixture.openRoom;
-import static de.lagebild.chat.support.ChatFixture.sendText;
-import static de.lagebild.chat.support.ChatFixture.setPermissions;
-import static de.lagebild.chat.support.ChatFixture.userId;
+import static de.lagebild.common.testing.ChatFixture.as;
+import static de.lagebild.common.testing.ChatFixture.createChat;
+import static de.lagebild.common.testing.ChatFixture.openRoom;
+import static de.lagebild.common.testing.ChatFixture.sendText;
+import static de.lagebild.common.testing.ChatFixture.setPermissions;
+import static de.lagebild.common.testing.ChatFixture.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,8 @@
 package de.lagebild.chat.stream;
 
-import static de.lagebild.chat.support.ChatFixture.createChat;
-import static de.lagebild.chat.support.ChatFixture.openRoom;
-import static de.lagebild.chat.support.ChatFixture.sendText;
+import static de.lagebild.common.testing.ChatFixture.createChat;
+import static de.lagebild.common.testing.ChatFixture.openRoom;
+import static de.lagebild.common.testing.ChatFixture.sendText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,10 +1,10 @@
 package de.lagebild.chat.stream;
 
-import static de.lagebild.chat.support.ChatFixture.as;
-import static de.lagebild.chat.support.ChatFixture.createChat;
-import static de.lagebild.chat.support.ChatFixture.openRoom;
-import static de.lagebild.chat.support.ChatFixture.sendText;
-import static de.lagebild.chat.support.ChatFixture.userId;
+import static de.lagebild.common.testing.ChatFixture.as;
+import static de.lagebild.common.testing.ChatFixture.createChat;
+import static de.lagebild.common.testing.ChatFixture.openRoom;
+import static de.lagebild.common.testing.ChatFixture.sendText;
+import static de.lagebild.common.testing.ChatFixture.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
