@@ -1,9 +1,10 @@
 package de.lagebild.chat.message;
 
-import static de.lagebild.chat.support.ChatFixture.as;
-import static de.lagebild.chat.support.ChatFixture.createChat;
-import static de.lagebild.chat.support.ChatFixture.openRoom;
-import static de.lagebild.chat.support.ChatFixture.sendText;
+import static de.lagebild.common.testing.ChatFixture.as;
+import static de.lagebild.common.testing.ChatFixture.createChat;
+import static de.lagebild.common.testing.ChatFixture.openRoom;
+import static de.lagebild.common.testing.ChatFixture.sendText;
+import static de.lagebild.common.testing.ChatFixture.setPermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import de.lagebild.common.Ids;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -153,6 +155,38 @@ class MessageTest {
                 .executeAndAwait(Tuple.of(UUID.fromString(chat))).iterator().next().getLong(0);
         assertThat(leftInLog).as("log entries still holding the deleted text").isZero();
         as("officer1").delete("/v1/chats/" + chat + "/messages/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void anAuthorWhoseWriteWasRevokedStillDeletesTheirOwnMessageButNoOneElses() {
+        String chat = chatWith("officer1", "officer2");
+        String own = (String) sendText("officer1", chat, "eigene Meldung").get("id");
+        String others = (String) sendText("officer2", chat, "fremde Meldung").get("id");
+        setPermissions("lead1", chat, "officer1", "read");
+
+        as("officer1").delete("/v1/chats/" + chat + "/messages/" + others).then().statusCode(403)
+                .body("detail", is("only its author or a member with manage may delete a message"));
+        as("officer1").delete("/v1/chats/" + chat + "/messages/" + own).then().statusCode(204);
+        as("officer2").delete("/v1/chats/" + chat + "/messages/" + others).then().statusCode(204);
+    }
+
+    @Test
+    void createdAtReadsTheSameInTheAnswerARetryTheHistoryAndTheLog() {
+        String chat = chatWith("officer1");
+        Map<String, Object> message = Map.of("clientId", UUID.randomUUID(), "kind", "text", "body", "Lage");
+        Response first = as("officer1").body(message).post("/v1/chats/" + chat + "/messages");
+        Response retry = as("officer1").body(message).post("/v1/chats/" + chat + "/messages");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.asString()).isEqualTo(first.asString());
+        String createdAt = first.path("createdAt");
+        assertThat(createdAt).matches(".*T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z");
+        as("officer1").get("/v1/chats/" + chat + "/messages").then().body("messages[0].createdAt", is(createdAt));
+        String logged = pool.preparedQuery("select payload ->> 'createdAt' from events where chat_id = $1"
+                        + " and type = 'message.created'")
+                .executeAndAwait(Tuple.of(UUID.fromString(chat))).iterator().next().getString(0);
+        assertThat(logged).isEqualTo(createdAt);
     }
 
     @Test
