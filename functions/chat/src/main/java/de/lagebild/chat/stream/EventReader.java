@@ -1,36 +1,39 @@
 package de.lagebild.chat.stream;
 
+import de.lagebild.common.events.EventType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The stream's reads of the event log and of memberships, with the reactive PG client (no ORM on this path). */
 @ApplicationScoped
-class EventReader {
+class EventReader implements LogReads {
 
     private static final String COLUMNS = "e.room_id, e.seq, e.chat_id, e.type, e.actor_id, e.payload::text as payload, e.created_at";
 
-    /** What a user may see of a room after a cursor, and the room's last seq from the same snapshot. */
-    private static final String VISIBLE_AFTER = """
+    /** A page of a room's events after a cursor, and the room's last seq from the same snapshot. */
+    private static final String PAGE = """
             select r.last_seq as room_last_seq, v.* from rooms r
             left join lateral (
-              select %s from events e
-               where e.room_id = r.id and e.seq > $2
-                 and ((e.chat_id is null and exists (select 1 from room_members m where m.room_id = r.id and m.user_id = $3))
-                      or e.chat_id in (select c.chat_id from chat_members c where c.room_id = r.id and c.user_id = $3 and c.can_read)
-                      or (e.type in ('chat.member_removed', 'room.member_removed') and e.payload ->> 'userId' = $3::text))
-               order by e.seq limit $4) v on true
+              select %s from events e where e.room_id = r.id and e.seq > $2 order by e.seq limit $3) v on true
              where r.id = $1
              order by v.seq""".formatted(COLUMNS);
+
+    /** Served by the partial index of V7, whose predicate names the same types. */
+    private static final String MEMBERSHIP_UP_TO = """
+            select %s from events e where e.room_id = $1 and e.seq <= $2 and e.type in (%s) order by e.seq"""
+            .formatted(COLUMNS, Arrays.stream(EventType.values()).filter(EventType::changesMembership)
+                    .map(type -> "'" + type.wireName() + "'").collect(Collectors.joining(", ")));
 
     private final Pool pool;
     private final FeedReads feeds;
@@ -40,12 +43,9 @@ class EventReader {
         this.feeds = new FeedReads(pool);
     }
 
-    /** A page of visible events after {@code afterSeq}, and the room's last seq when fewer than the limit came. */
-    record VisiblePage(List<EventRow> events, long roomLastSeq, boolean full) {
-    }
-
-    Uni<VisiblePage> visibleAfter(UUID roomId, UUID userId, long afterSeq, int limit) {
-        return pool.preparedQuery(VISIBLE_AFTER).execute(Tuple.of(roomId, afterSeq, userId, limit)).map(rows -> {
+    @Override
+    public Uni<Page> page(UUID roomId, long afterSeq, int limit) {
+        return pool.preparedQuery(PAGE).execute(Tuple.of(roomId, afterSeq, limit)).map(rows -> {
             List<EventRow> events = new ArrayList<>();
             long lastSeq = -1;
             for (Row row : rows) {
@@ -54,12 +54,21 @@ class EventReader {
                     events.add(toEvent(row));
                 }
             }
-            return new VisiblePage(events, lastSeq, events.size() == limit);
+            return new Page(events, lastSeq, events.size() == limit);
         });
     }
 
-    /** All events of a room after a seq, for the live feed (visibility is decided per recipient). */
-    Uni<List<EventRow>> after(UUID roomId, long afterSeq, int limit) {
+    @Override
+    public Uni<List<EventRow>> membershipUpTo(UUID roomId, long seq) {
+        return pool.preparedQuery(MEMBERSHIP_UP_TO).execute(Tuple.of(roomId, seq)).map(rows -> {
+            List<EventRow> events = new ArrayList<>();
+            rows.forEach(row -> events.add(toEvent(row)));
+            return events;
+        });
+    }
+
+    @Override
+    public Uni<List<EventRow>> after(UUID roomId, long afterSeq, int limit) {
         return feeds.after(roomId, afterSeq, limit);
     }
 
@@ -89,24 +98,22 @@ class EventReader {
                 .map(rows -> rows.iterator().next().getString(0));
     }
 
-    Uni<Set<UUID>> roomMembers(UUID roomId) {
-        return userIds("select user_id from room_members where room_id = $1", roomId);
+    /** Where a user may watch a chat now: its room and the room's last seq, if they hold `read` in it. */
+    Uni<ReadableChat> readableChat(UUID chatId, UUID userId) {
+        return pool.preparedQuery("""
+                        select c.room_id, r.last_seq from chat_members c join rooms r on r.id = c.room_id
+                         where c.chat_id = $1 and c.user_id = $2 and c.can_read""")
+                .execute(Tuple.of(chatId, userId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new ReadableChat(row.getUUID("room_id"), row.getLong("last_seq"));
+                });
     }
 
-    Uni<Set<UUID>> chatReaders(UUID chatId) {
-        return userIds("select user_id from chat_members where chat_id = $1 and can_read", chatId);
-    }
-
-    Uni<Set<UUID>> chatMembers(UUID chatId) {
-        return userIds("select user_id from chat_members where chat_id = $1", chatId);
-    }
-
-    private Uni<Set<UUID>> userIds(String sql, UUID id) {
-        return pool.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> {
-            Set<UUID> ids = new HashSet<>();
-            rows.forEach(row -> ids.add(row.getUUID(0)));
-            return ids;
-        });
+    record ReadableChat(UUID roomId, long lastSeq) {
     }
 
     static EventRow toEvent(Row row) {

@@ -1,16 +1,19 @@
 package de.lagebild.chat.stream;
 
+import de.lagebild.common.events.EventType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** An event of a room's log as the stream reads it: the payload stays JSON text, written to clients as is. */
 record EventRow(UUID roomId, long seq, UUID chatId, String type, UUID actorId, String payload, OffsetDateTime at) {
 
-    boolean changesRoomMembership() {
-        return type.startsWith("room.member_") || type.equals("room.opened");
-    }
-
-    boolean changesChatMembership() {
-        return type.equals("chat.created") || type.startsWith("chat.member_") || type.equals("chat.permissions_changed");
+    /** The event's type, or null for a type this version does not know (it is delivered, and changes nobody's membership). */
+    EventType knownType() {
+        for (EventType known : EventType.values()) {
+            if (known.wireName().equals(type)) {
+                return known;
+            }
+        }
+        return null;
     }
 }

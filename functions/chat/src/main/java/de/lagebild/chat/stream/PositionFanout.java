@@ -1,148 +1,152 @@
 package de.lagebild.chat.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import de.lagebild.common.positions.BusFix;
+import de.lagebild.common.positions.PositionBatch;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
+import java.util.concurrent.Executor;
 
 /**
  * Hands position batches from the positions function to the sockets watching a chat's map: only
- * fixes of that chat's members, only to watchers who may read the chat. Used on the hub's context only.
+ * fixes of that chat's members, only to watchers who may read the chat. A watch is granted by the
+ * database (the truth now, not what this instance has seen of the log); from then on the room's
+ * feed decides, once it has reached the point of the log where the watch was granted. Used on the
+ * stream's context only.
  */
 final class PositionFanout {
 
-    /** The bus channel the positions function publishes on (`{"fixes":[{"u":…}],"gone":[…]}`). */
-    static final String CHANNEL = "positions";
+    static final String UNWATCHED = "unwatched";
+    static final String ACCESS_LOST = "access_lost";
 
-    private final MembershipCache memberships;
+    /** A granted watch: the chat's room, and the room's last seq when it was granted. */
+    private record Watch(UUID roomId, long grantedAt) {
+    }
+
+    private final EventReader reader;
+    private final RoomFeeds feeds;
     private final ServerFrames frames;
+    private final FlowControl flow;
     private final ObjectMapper json;
-    private final BiConsumer<StreamSession, String> send;
-    private final Map<UUID, Set<StreamSession>> watchers = new HashMap<>();
+    private final Executor onContext;
+    private final Map<UUID, Map<StreamSession, Watch>> watchers = new HashMap<>();
 
-    PositionFanout(MembershipCache memberships, ServerFrames frames, ObjectMapper json,
-            BiConsumer<StreamSession, String> send) {
-        this.memberships = memberships;
+    PositionFanout(EventReader reader, RoomFeeds feeds, ServerFrames frames, FlowControl flow, ObjectMapper json,
+            Executor onContext) {
+        this.reader = reader;
+        this.feeds = feeds;
         this.frames = frames;
+        this.flow = flow;
         this.json = json;
-        this.send = send;
+        this.onContext = onContext;
     }
 
     void watch(StreamSession session, UUID chatId) {
         if (chatId == null) {
-            send.accept(session, frames.error("bad_frame", "watch needs a chatId"));
+            flow.send(session, frames.error("bad_frame", "watch needs a chatId"));
             return;
         }
-        memberships.chatReaders(chatId).subscribe().with(readers -> {
+        reader.readableChat(chatId, session.userId).emitOn(onContext).subscribe().with(readable -> {
             if (session.closed) {
                 return;
             }
-            if (!readers.contains(session.userId())) {
-                send.accept(session, frames.error("not_found", "chat not found"));
+            if (readable == null) {
+                flow.send(session, frames.error("not_found", "chat not found"));
                 return;
             }
             session.watching.add(chatId);
-            watchers.computeIfAbsent(chatId, id -> new HashSet<>()).add(session);
-            send.accept(session, frames.watching(chatId));
-        }, failure -> send.accept(session, frames.error("unavailable", "try again shortly")));
+            watchers.computeIfAbsent(chatId, id -> new HashMap<>()).put(session, new Watch(readable.roomId(),
+                    readable.lastSeq()));
+            flow.send(session, frames.watching(chatId));
+        }, failure -> flow.send(session, frames.error("unavailable", "try again shortly")));
     }
 
-    void unwatch(StreamSession session, UUID chatId) {
+    void unwatch(StreamSession session, UUID chatId, String reason) {
         if (chatId == null || !session.watching.remove(chatId)) {
             return;
         }
-        Set<StreamSession> set = watchers.get(chatId);
-        if (set != null) {
-            set.remove(session);
-            if (set.isEmpty()) {
-                watchers.remove(chatId);
-            }
-        }
-        send.accept(session, frames.unwatched(chatId, "unwatched"));
-    }
-
-    void unwatchRoom(StreamSession session, UUID roomId) {
-        for (UUID chatId : List.copyOf(session.watching)) {
-            memberships.chatReaders(chatId).subscribe().with(readers -> {
-                if (!readers.contains(session.userId())) {
-                    unwatch(session, chatId);
-                }
-            }, failure -> unwatch(session, chatId));
-        }
+        forget(session, chatId);
+        flow.send(session, frames.unwatched(chatId, reason));
     }
 
     void unwatchAll(StreamSession session) {
-        for (UUID chatId : session.watching) {
-            Set<StreamSession> set = watchers.get(chatId);
-            if (set != null) {
-                set.remove(session);
-                if (set.isEmpty()) {
-                    watchers.remove(chatId);
-                }
-            }
-        }
+        session.watching.forEach(chatId -> forget(session, chatId));
         session.watching.clear();
+    }
+
+    /** After a membership event of a room: ends the watches in its chats of users who lost `read` by it. */
+    void membershipChanged(UUID roomId, long seq, RoomVisibility room) {
+        List<Runnable> ending = new ArrayList<>();
+        watchers.forEach((chatId, watches) -> watches.forEach((session, watch) -> {
+            if (watch.roomId().equals(roomId) && watch.grantedAt() < seq && !room.canRead(chatId, session.userId)) {
+                ending.add(() -> unwatch(session, chatId, ACCESS_LOST));
+            }
+        }));
+        ending.forEach(Runnable::run);
     }
 
     void publish(String payload) {
         if (watchers.isEmpty()) {
             return;
         }
-        JsonNode batch;
+        PositionBatch batch;
         try {
-            batch = json.readTree(payload);
-        } catch (IOException e) {
+            batch = json.readValue(payload, PositionBatch.class);
+        } catch (JsonProcessingException e) {
             Log.warn("ignoring malformed positions batch");
             return;
         }
         for (UUID chatId : List.copyOf(watchers.keySet())) {
-            Uni.combine().all().unis(memberships.chatMembers(chatId), memberships.chatReaders(chatId)).asTuple()
-                    .subscribe().with(
-                            sets -> sendToWatchers(chatId, batch, sets.getItem1(), sets.getItem2()),
-                            failure -> Log.debugf("positions for chat %s not delivered: %s", chatId, failure.getMessage()));
+            sendToWatchers(chatId, batch);
         }
     }
 
-    private void sendToWatchers(UUID chatId, JsonNode batch, Set<UUID> members, Set<UUID> readers) {
-        ArrayNode fixes = json.createArrayNode();
-        for (JsonNode fix : batch.path("fixes")) {
-            if (isMember(members, fix.path("u").asText())) {
-                fixes.add(fix);
+    private void sendToWatchers(UUID chatId, PositionBatch batch) {
+        String frame = null;
+        for (Map.Entry<StreamSession, Watch> entry : List.copyOf(watchers.get(chatId).entrySet())) {
+            StreamSession session = entry.getKey();
+            RoomVisibility room = feeds.visibility(entry.getValue().roomId());
+            if (room == null || room.seq() < entry.getValue().grantedAt()) {
+                continue;
+            }
+            if (!room.canRead(chatId, session.userId)) {
+                unwatch(session, chatId, ACCESS_LOST);
+                continue;
+            }
+            frame = frame == null ? frameFor(chatId, batch, room.chatMembers(chatId)) : frame;
+            if (!frame.isEmpty()) {
+                flow.sendIfIdle(session, frame);
             }
         }
-        ArrayNode gone = json.createArrayNode();
-        for (JsonNode user : batch.path("gone")) {
-            if (isMember(members, user.asText())) {
-                gone.add(user);
-            }
-        }
+    }
+
+    /** The batch's fixes and gone users of the chat's members, as a `positions` frame; empty when none. */
+    private String frameFor(UUID chatId, PositionBatch batch, Set<UUID> members) {
+        List<BusFix> fixes = batch.fixes().stream().filter(fix -> members.contains(fix.u())).toList();
+        List<UUID> gone = batch.gone().stream().filter(members::contains).toList();
         if (fixes.isEmpty() && gone.isEmpty()) {
-            return;
+            return "";
         }
-        String frame = frames.positions(chatId, fixes.toString(), gone.toString());
-        for (StreamSession session : List.copyOf(watchers.getOrDefault(chatId, Set.of()))) {
-            if (readers.contains(session.userId())) {
-                send.accept(session, frame);
-            } else {
-                unwatch(session, chatId);
-            }
+        try {
+            return frames.positions(chatId, json.writeValueAsString(fixes), json.writeValueAsString(gone));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static boolean isMember(Set<UUID> members, String userId) {
-        try {
-            return members.contains(UUID.fromString(userId));
-        } catch (IllegalArgumentException e) {
-            return false;
+    private void forget(StreamSession session, UUID chatId) {
+        Map<StreamSession, Watch> watches = watchers.get(chatId);
+        if (watches != null) {
+            watches.remove(session);
+            if (watches.isEmpty()) {
+                watchers.remove(chatId);
+            }
         }
     }
 }

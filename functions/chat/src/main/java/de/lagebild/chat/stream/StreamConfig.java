@@ -27,4 +27,20 @@ public interface StreamConfig {
     /** How often the hub checks the rooms it follows for events whose wake-up was lost. */
     @WithDefault("5s")
     Duration sweepInterval();
+
+    /** Sockets one user may hold open on one instance (a phone and a tablet, with room for reconnects); more are closed with 1008. */
+    @WithDefault("5")
+    int maxSocketsPerUser();
+
+    /** Frames a client may send at once before {@link #framesPerSecond()} limits it (a hello and a few watches). */
+    @WithDefault("20")
+    int frameBurst();
+
+    /** Frames per second a client may send on average; beyond it frames are answered `rate_limited` and dropped. */
+    @WithDefault("2")
+    double framesPerSecond();
+
+    /** Rooms a `hello` may hold cursors for. */
+    @WithDefault("1000")
+    int maxCursors();
 }

@@ -1,6 +1,5 @@
 package de.lagebild.chat.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.identity.Roles;
 import de.lagebild.common.identity.UserRegistry;
@@ -24,30 +23,24 @@ public class StreamEndpoint {
     private final StreamHub hub;
     private final UserRegistry users;
     private final SecurityIdentity identity;
-    private final ObjectMapper json;
+    private final ClientFrames frames;
 
     public StreamEndpoint(StreamHub hub, UserRegistry users, SecurityIdentity identity, ObjectMapper json) {
         this.hub = hub;
         this.users = users;
         this.identity = identity;
-        this.json = json;
+        this.frames = new ClientFrames(json);
     }
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
-        return users.actorOf(identity).invoke(actor -> hub.open(connection, actor)).replaceWithVoid();
+        return users.actorOf(identity).invoke(actor -> hub.open(connection.id(), actor.id(), SocketOut.of(connection)))
+                .replaceWithVoid();
     }
 
     @OnTextMessage
     public void receive(WebSocketConnection connection, String text) {
-        ClientFrame frame;
-        try {
-            frame = json.readValue(text, ClientFrame.class);
-        } catch (JsonProcessingException e) {
-            hub.rejectFrame(connection.id(), "not a valid frame: expected JSON with a known type and fields");
-            return;
-        }
-        hub.receive(connection.id(), frame);
+        hub.receive(connection.id(), frames.decode(text));
     }
 
     @OnClose

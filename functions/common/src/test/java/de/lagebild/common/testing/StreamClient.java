@@ -77,16 +77,21 @@ public final class StreamClient implements AutoCloseable {
 
     /** All frames up to and including the first of the given type. */
     public List<JsonNode> framesUntil(String type, Duration timeout) throws InterruptedException {
+        return framesUntil(frame -> type.equals(frame.path("type").asText()), timeout);
+    }
+
+    /** All frames up to and including the first matching one. */
+    public List<JsonNode> framesUntil(Predicate<JsonNode> last, Duration timeout) throws InterruptedException {
         List<JsonNode> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
             JsonNode frame = left > 0 ? frames.poll(left, TimeUnit.NANOSECONDS) : null;
             if (frame == null) {
-                throw new AssertionError("no " + type + " frame within " + timeout + "; saw " + seen);
+                throw new AssertionError("no matching frame within " + timeout + "; saw " + seen);
             }
             seen.add(frame);
-            if (type.equals(frame.path("type").asText())) {
+            if (last.test(frame)) {
                 return seen;
             }
         }

@@ -2,16 +2,17 @@ package de.lagebild.positions.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.lagebild.common.identity.Actor;
+import de.lagebild.common.positions.BusFix;
 import de.lagebild.common.problem.Problem;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.problem.ProblemKind;
-import de.lagebild.positions.publish.BusFix;
 import de.lagebild.positions.publish.PositionPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Ingest of a batch: reads the fixes, stores the valid ones (track and latest position) and
@@ -60,12 +61,17 @@ public class PositionIngest {
         }
         return writer.write(actor.id(), read.fixes()).map(written -> {
             if (written.latest() != null) {
-                publisher.moved(BusFix.of(actor.id(), written.latest()));
+                publisher.moved(busFix(actor.id(), written.latest()));
             }
             (written.sharingPaused() ? discarded : stored).increment(read.fixes().size());
             return new IngestResponse(written.sharingPaused() ? 0 : read.fixes().size(), read.rejected(),
                     written.sharingPaused());
         });
+    }
+
+    private static BusFix busFix(UUID userId, Fix fix) {
+        return new BusFix(userId, fix.lat(), fix.lon(), fix.accuracyM(), fix.headingDeg(), fix.speedMps(),
+                fix.recordedAt());
     }
 
     private static ProblemException noValidFix(List<Rejection> rejected) {

@@ -2,6 +2,9 @@ package de.lagebild.positions.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.bus.Bus;
+import de.lagebild.common.positions.BusFix;
+import de.lagebild.common.positions.PositionBatch;
+import de.lagebild.common.positions.PositionPayloads;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.core.Vertx;
@@ -24,7 +27,7 @@ import java.util.UUID;
 public class PositionPublisher {
 
     /** The bus channel the chat stream listens on. */
-    public static final String CHANNEL = "positions";
+    public static final String CHANNEL = PositionBatch.CHANNEL;
 
     private final Bus bus;
     private final Vertx vertx;

@@ -1,4 +1,4 @@
-package de.lagebild.positions.publish;
+package de.lagebild.common.positions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes the payloads of the `positions` channel:
+ * Writes the payloads of the {@value PositionBatch#CHANNEL} channel ({@link PositionBatch} reads them):
  * {@code {"fixes":[{"u":..,"lat":..,"lon":..,"acc":..,"hdg":..,"spd":..,"t":..}],"gone":["<userId>"]}},
  * empty arrays and absent values left out, each payload under {@link Bus#MAX_PAYLOAD_BYTES}.
  * Items are serialised once and packed greedily, so a flush needs as few notifications as possible.

@@ -1,4 +1,4 @@
-package de.lagebild.positions.publish;
+package de.lagebild.common.positions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
