@@ -32,7 +32,7 @@ import java.util.concurrent.Executor;
  * live and in replay alike. All state lives on one Vert.x context, so none of it needs locks.
  */
 @ApplicationScoped
-public class StreamHub implements RoomFeeds.Delivery {
+public class StreamHub {
 
     static final CloseReason SLOW_CONSUMER = new CloseReason(1008, "slow consumer: reconnect and resume from your cursors");
     static final CloseReason TOO_MANY_SOCKETS = new CloseReason(1008, "too many sockets of this user: close one first");
@@ -70,7 +70,7 @@ public class StreamHub implements RoomFeeds.Delivery {
         onContext = task -> context.runOnContext(ignored -> task.run());
         Timers timers = (millis, task) -> vertx.setTimer(millis, id -> onContext.execute(task));
         flow = new FlowControl(config.highWaterFrames(), config.stallTimeout(), onContext, this::resumed);
-        feeds = new RoomFeeds(reader, config.readBatch(), onContext, timers, this);
+        feeds = new RoomFeeds(reader, config.readBatch(), onContext, timers, this::deliver);
         replay = new RoomReplay(reader, frames, flow, config.readBatch(), onContext, timers, this::initialReplayDone);
         positions = new PositionFanout(reader, feeds, frames, flow, json, onContext);
         bus.subscribe(EventLog.CHANNEL, payload -> onContext.execute(() -> wake(payload)),
@@ -243,8 +243,7 @@ public class StreamHub implements RoomFeeds.Delivery {
     }
 
     /** Hands one event of a room's feed to every socket following the room that is at the event's seq. */
-    @Override
-    public void deliver(EventRow event, RoomVisibility.Audience audience, RoomVisibility room) {
+    private void deliver(EventRow event, RoomVisibility.Audience audience, RoomVisibility room) {
         if (event.chatId() == null && audience.gaining() != null) {
             followJoinedRoom(event, audience.gaining());
         }
