@@ -2,18 +2,23 @@ package de.lagebild.chat.stream;
 
 import de.lagebild.common.events.EventType;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** An event of a room's log as the stream reads it: the payload stays JSON text, written to clients as is. */
 record EventRow(UUID roomId, long seq, UUID chatId, String type, UUID actorId, String payload, OffsetDateTime at) {
 
+    private static final Map<String, EventType> TYPES = new HashMap<>();
+
+    static {
+        for (EventType known : EventType.values()) {
+            TYPES.put(known.wireName(), known);
+        }
+    }
+
     /** The event's type, or null for a type this version does not know (it is delivered, and changes nobody's membership). */
     EventType knownType() {
-        for (EventType known : EventType.values()) {
-            if (known.wireName().equals(type)) {
-                return known;
-            }
-        }
-        return null;
+        return TYPES.get(type);
     }
 }

@@ -55,6 +55,7 @@ final class RoomReplay {
         reads.page(roomId, cursor.seq, limit)
                 .emitOn(onContext)
                 .call(page -> page.events().isEmpty() ? Uni.createFrom().voidItem() : visibilityAtCursor(roomId, cursor))
+                .flatMap(page -> skipWhileNoMember(roomId, cursor, session.userId, page))
                 .subscribe().with(page -> {
                     cursor.replaying = false;
                     if (session.closed || session.rooms.get(roomId) != cursor) {
@@ -81,6 +82,37 @@ final class RoomReplay {
                 ? Uni.createFrom().item(RoomVisibility.at(0, List.of()))
                 : reads.membershipUpTo(roomId, at).emitOn(onContext).map(events -> RoomVisibility.at(at, events));
         return read.invoke(visibility -> cursor.replayVisibility = visibility).replaceWithVoid();
+    }
+
+    /**
+     * Where the user is no member of the room at the cursor, nothing is theirs until an event makes
+     * them one again: the cursor moves to just before it (or to the room's end), so that a user
+     * who joined a long room late, or left it, does not page through events they may not see.
+     */
+    private Uni<LogReads.Page> skipWhileNoMember(UUID roomId, StreamSession.RoomCursor cursor, UUID user,
+            LogReads.Page page) {
+        if (page.events().isEmpty() || cursor.replayVisibility.isMember(user)) {
+            return Uni.createFrom().item(page);
+        }
+        long from = cursor.seq;
+        return reads.membershipUpTo(roomId, page.roomLastSeq()).emitOn(onContext).map(membership -> {
+            RoomVisibility probe = RoomVisibility.at(from, membership);
+            for (EventRow event : membership) {
+                if (event.seq() <= from) {
+                    continue;
+                }
+                RoomVisibility.Audience audience = probe.fold(event);
+                if (event.chatId() == null && user.equals(audience.gaining())) {
+                    cursor.seq = event.seq() - 1;
+                    cursor.replayVisibility = RoomVisibility.at(cursor.seq, membership);
+                    return new LogReads.Page(page.events().stream().filter(e -> e.seq() > cursor.seq).toList(),
+                            page.roomLastSeq(), page.full());
+                }
+            }
+            cursor.seq = Math.max(from, page.roomLastSeq());
+            cursor.replayVisibility = null;
+            return new LogReads.Page(List.of(), page.roomLastSeq(), false);
+        });
     }
 
     /** Sends the page's visible events; false when the socket filled up (it is replayed again once drained). */

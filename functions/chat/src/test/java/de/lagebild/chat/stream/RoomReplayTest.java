@@ -76,4 +76,32 @@ class RoomReplayTest {
         assertThat(cursor.seq).isEqualTo(log.lastSeq());
         assertThat(caughtUp).containsExactly(session);
     }
+
+    @Test
+    void aUserWhoJoinedLateIsNotPagedThroughTheHistoryBeforeTheirJoining() {
+        log.opened(MANAGER);
+        log.chatCreated(CHAT, MANAGER, MANAGER);
+        for (int i = 0; i < 50; i++) {
+            log.message(CHAT, "before" + i);
+        }
+        log.addedToRoom(USER);
+        log.addedToChat(CHAT, USER, "read");
+        log.message(CHAT, "welcome");
+        log.removedFromChat(CHAT, USER);
+        log.removedFromRoom(USER);
+        for (int i = 0; i < 50; i++) {
+            log.message(CHAT, "after" + i);
+        }
+        session.rooms.put(log.roomId, new StreamSession.RoomCursor(0, true));
+
+        replay(100, 5).replay(session, log.roomId);
+
+        assertThat(socket.sent).hasSize(5);
+        assertThat(socket.sent.get(0)).contains("room.member_added");
+        assertThat(socket.sent.get(2)).contains("welcome");
+        assertThat(socket.sent.get(4)).contains("room.member_removed");
+        assertThat(session.rooms.get(log.roomId).seq).isEqualTo(log.lastSeq());
+        assertThat(log.reads).as("reads of the log").isLessThan(10);
+        assertThat(caughtUp).containsExactly(session);
+    }
 }
