@@ -3,7 +3,6 @@ package de.lagebild.chat.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.bus.Bus;
 import de.lagebild.common.events.EventLog;
-import de.lagebild.common.events.EventType;
 import de.lagebild.common.positions.PositionBatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,9 +25,9 @@ import java.util.concurrent.Executor;
 
 /**
  * Routes the event log and positions to the connected clients of this instance: the sockets
- * ({@link SessionRegistry}), each room's live feed ({@link RoomFeeds}), the replay of a socket
- * that is behind ({@link RoomReplay}), the bound on unwritten frames ({@link FlowControl}) and
- * the positions ({@link PositionFanout}). Who sees an event is {@link RoomVisibility}'s answer,
+ * ({@link SessionRegistry}), each room's live feed ({@link RoomFeeds}) and its delivery to the
+ * sockets ({@link LiveDelivery}), the replay of a socket that is behind ({@link RoomReplay}), the
+ * bound on unwritten frames ({@link FlowControl}) and the positions ({@link PositionFanout}). Who sees an event is {@link RoomVisibility}'s answer,
  * live and in replay alike. All state lives on one Vert.x context, so none of it needs locks.
  */
 @ApplicationScoped
@@ -70,7 +69,9 @@ public class StreamHub {
         onContext = task -> context.runOnContext(ignored -> task.run());
         Timers timers = (millis, task) -> vertx.setTimer(millis, id -> onContext.execute(task));
         flow = new FlowControl(config.highWaterFrames(), config.stallTimeout(), onContext, this::resumed);
-        feeds = new RoomFeeds(reader, config.readBatch(), onContext, timers, this::deliver);
+        LiveDelivery live = new LiveDelivery(sessions, frames, flow, (session, room) -> replay.replay(session, room),
+                (room, seq, visibility) -> positions.membershipChanged(room, seq, visibility));
+        feeds = new RoomFeeds(reader, config.readBatch(), onContext, timers, live);
         replay = new RoomReplay(reader, frames, flow, config.readBatch(), onContext, timers, this::initialReplayDone);
         positions = new PositionFanout(reader, feeds, frames, flow, json, onContext);
         bus.subscribe(EventLog.CHANNEL, payload -> onContext.execute(() -> wake(payload)),
@@ -119,7 +120,7 @@ public class StreamHub {
                 return;
             }
             if (!session.frameBudget.take(System.nanoTime())) {
-                flow.send(session, frames.error("rate_limited", "too many frames: slow down"));
+                flow.sendIfIdle(session, frames.error("rate_limited", "too many frames: slow down"));
                 return;
             }
             if (decoded.frame() == null) {
@@ -239,50 +240,6 @@ public class StreamHub {
             feeds.reached(UUID.fromString(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
         } catch (RuntimeException e) {
             Log.warnf("ignoring malformed wake-up '%s'", payload);
-        }
-    }
-
-    /** Hands one event of a room's feed to every socket following the room that is at the event's seq. */
-    private void deliver(EventRow event, RoomVisibility.Audience audience, RoomVisibility room) {
-        if (event.chatId() == null && audience.gaining() != null) {
-            followJoinedRoom(event, audience.gaining());
-        }
-        String frame = null;
-        for (StreamSession session : sessions.followers(event.roomId())) {
-            StreamSession.RoomCursor cursor = session.rooms.get(event.roomId());
-            if (event.seq() <= cursor.seq || cursor.behind) {
-                continue;
-            }
-            if (cursor.replaying || event.seq() != cursor.seq + 1) {
-                replay.replay(session, event.roomId());
-                continue;
-            }
-            if (audience.includes(session.userId)) {
-                if (!flow.hasBufferSpace(session)) {
-                    cursor.behind = true;
-                    continue;
-                }
-                frame = frame == null ? frames.event(event) : frame;
-                flow.send(session, frame);
-            }
-            cursor.seq = event.seq();
-        }
-        EventType type = event.knownType();
-        if (type != null && type.changesMembership()) {
-            positions.membershipChanged(event.roomId(), event.seq(), room);
-        }
-    }
-
-    /**
-     * The user's sockets follow a room they just joined from this event on: nothing before it is
-     * theirs, unless the client sent a cursor for it (a room it knew before); then the gap is replayed.
-     */
-    private void followJoinedRoom(EventRow event, UUID user) {
-        for (StreamSession session : sessions.ofUser(user)) {
-            if (session.greeted) {
-                long from = Math.min(event.seq() - 1, session.clientCursors.getOrDefault(event.roomId(), event.seq() - 1));
-                sessions.follow(session, event.roomId(), from, false);
-            }
         }
     }
 
