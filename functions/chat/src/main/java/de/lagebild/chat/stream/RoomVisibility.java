@@ -1,9 +1,18 @@
 package de.lagebild.chat.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.access.Permission;
 import de.lagebild.common.events.EventType;
+import de.lagebild.common.events.payload.ChatCreated;
+import de.lagebild.common.events.payload.ChatMemberAdded;
+import de.lagebild.common.events.payload.ChatMemberRemoved;
+import de.lagebild.common.events.payload.ChatPermissionsChanged;
+import de.lagebild.common.events.payload.EventPayload;
+import de.lagebild.common.events.payload.RoomMemberAdded;
+import de.lagebild.common.events.payload.RoomMemberRemoved;
+import de.lagebild.common.events.payload.RoomMemberRoleChanged;
+import de.lagebild.common.events.payload.RoomOpened;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +31,8 @@ import java.util.UUID;
  */
 final class RoomVisibility {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String READ = Permission.READ.wireName();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Set<UUID> members = new HashSet<>();
     /** chat → member → whether they hold `read`. */
@@ -57,13 +66,10 @@ final class RoomVisibility {
         if (type == null || !type.changesMembership()) {
             return new Audience(event.chatId(), null, null);
         }
-        JsonNode payload = parse(event);
-        UUID subject = subjectOf(type, payload);
-        if (subject == null && type != EventType.CHAT_CREATED) {
-            return new Audience(event.chatId(), null, null);
-        }
+        EventPayload change = read(event, payloadType(type));
+        UUID subject = subjectOf(change);
         boolean sawBefore = subject != null && sees(subject, event.chatId());
-        apply(type, event.chatId(), subject, payload);
+        apply(change, event.chatId());
         boolean seesAfter = subject != null && sees(subject, event.chatId());
         return new Audience(event.chatId(), sawBefore && !seesAfter ? subject : null,
                 !sawBefore && seesAfter ? subject : null);
@@ -108,63 +114,70 @@ final class RoomVisibility {
         return chatId == null ? members.contains(user) : canRead(chatId, user);
     }
 
-    private void apply(EventType type, UUID chatId, UUID subject, JsonNode payload) {
-        switch (type) {
-            case ROOM_OPENED, ROOM_MEMBER_ADDED -> members.add(subject);
-            case ROOM_MEMBER_REMOVED -> {
-                members.remove(subject);
-                chats.values().forEach(chat -> chat.remove(subject));
-            }
-            case CHAT_CREATED -> {
-                Map<UUID, Boolean> chat = chats.computeIfAbsent(chatId, id -> new HashMap<>());
-                for (JsonNode member : payload.path("members")) {
-                    UUID user = uuid(member.path("userId"));
-                    if (user != null) {
-                        chat.put(user, reads(member));
-                    }
-                }
-            }
-            case CHAT_MEMBER_ADDED, CHAT_PERMISSIONS_CHANGED ->
-                    chats.computeIfAbsent(chatId, id -> new HashMap<>()).put(subject, reads(payload));
-            case CHAT_MEMBER_REMOVED -> chats.getOrDefault(chatId, new HashMap<>()).remove(subject);
-            default -> {
-                // a role change moves nobody in or out
-            }
+    private void apply(EventPayload change, UUID chatId) {
+        if (change instanceof RoomOpened opened) {
+            members.add(opened.managerId());
+        } else if (change instanceof RoomMemberAdded added) {
+            members.add(added.userId());
+        } else if (change instanceof RoomMemberRemoved removed) {
+            members.remove(removed.userId());
+            chats.values().forEach(chat -> chat.remove(removed.userId()));
+        } else if (change instanceof ChatCreated created) {
+            Map<UUID, Boolean> chat = chats.computeIfAbsent(chatId, id -> new HashMap<>());
+            created.members().forEach(member -> chat.put(member.userId(), reads(member.permissions())));
+        } else if (change instanceof ChatMemberAdded added) {
+            chats.computeIfAbsent(chatId, id -> new HashMap<>()).put(added.userId(), reads(added.permissions()));
+        } else if (change instanceof ChatPermissionsChanged changed) {
+            chats.computeIfAbsent(chatId, id -> new HashMap<>()).put(changed.userId(), reads(changed.permissions()));
+        } else if (change instanceof ChatMemberRemoved removed) {
+            chats.getOrDefault(chatId, new HashMap<>()).remove(removed.userId());
         }
     }
 
     /** The one user whose membership the event changes (none for `chat.created`, which lists its members). */
-    private static UUID subjectOf(EventType type, JsonNode payload) {
+    private static UUID subjectOf(EventPayload change) {
+        if (change instanceof RoomOpened opened) {
+            return opened.managerId();
+        } else if (change instanceof RoomMemberAdded added) {
+            return added.userId();
+        } else if (change instanceof RoomMemberRoleChanged changed) {
+            return changed.userId();
+        } else if (change instanceof RoomMemberRemoved removed) {
+            return removed.userId();
+        } else if (change instanceof ChatMemberAdded added) {
+            return added.userId();
+        } else if (change instanceof ChatPermissionsChanged changed) {
+            return changed.userId();
+        } else if (change instanceof ChatMemberRemoved removed) {
+            return removed.userId();
+        }
+        return null;
+    }
+
+    private static Class<? extends EventPayload> payloadType(EventType type) {
         return switch (type) {
-            case ROOM_OPENED -> uuid(payload.path("managerId"));
-            case CHAT_CREATED -> null;
-            default -> uuid(payload.path("userId"));
+            case ROOM_OPENED -> RoomOpened.class;
+            case ROOM_MEMBER_ADDED -> RoomMemberAdded.class;
+            case ROOM_MEMBER_ROLE_CHANGED -> RoomMemberRoleChanged.class;
+            case ROOM_MEMBER_REMOVED -> RoomMemberRemoved.class;
+            case CHAT_CREATED -> ChatCreated.class;
+            case CHAT_MEMBER_ADDED -> ChatMemberAdded.class;
+            case CHAT_PERMISSIONS_CHANGED -> ChatPermissionsChanged.class;
+            case CHAT_MEMBER_REMOVED -> ChatMemberRemoved.class;
+            default -> throw new IllegalArgumentException(type + " changes no membership");
         };
     }
 
-    private static boolean reads(JsonNode member) {
-        for (JsonNode permission : member.path("permissions")) {
-            if (READ.equals(permission.asText())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean reads(Set<Permission> permissions) {
+        return permissions != null && permissions.contains(Permission.READ);
     }
 
-    private static UUID uuid(JsonNode node) {
+    private static EventPayload read(EventRow event, Class<? extends EventPayload> type) {
         try {
-            return node.isTextual() ? UUID.fromString(node.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static JsonNode parse(EventRow event) {
-        try {
-            return JSON.readTree(event.payload());
+            return JSON.readValue(event.payload(), type);
         } catch (IOException e) {
             throw new IllegalStateException("membership event " + event.roomId() + "/" + event.seq()
-                    + " has no JSON payload", e);
+                    + " has no readable payload", e);
         }
     }
 }
