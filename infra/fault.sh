@@ -54,7 +54,9 @@ SQL
 fn_start() {
   local fn=$1 port=${F_PORTS[$1]}
   require_free_port "$fn" "$port"
+  require_free_port "$fn management" "$((port + 1000))"
   setsid java $(function_jvm_options "$fn") -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$((port + 1000))" \
     -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$F_PG_PORT/$PG_DB" \
     -Dquarkus.oidc.auth-server-url="http://127.0.0.1:$F_KC_PORT/realms/$KC_REALM" \
     -Dquarkus.s3.endpoint-override="http://127.0.0.1:$F_S3_PORT" \
@@ -65,7 +67,7 @@ fn_start() {
 
 fn_wait() {
   WAIT_PIDFILE=$F_RUN/$1.pid wait_for "$1 (:${F_PORTS[$1]})" 90 "$F_LOGS/$1.log" \
-    curl -fsS -m 5 -o /dev/null "http://127.0.0.1:${F_PORTS[$1]}/q/health/ready"
+    curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$((F_PORTS[$1] + 1000))/q/health/ready"
 }
 
 stack_start() {

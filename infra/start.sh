@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole backend locally: services, migrations on database "lagebild", the four functions
-# (chat :8081, positions :8082, layers :8083, media :8084) in the background. Stop it with infra/stop.sh.
+# (chat :8081, positions :8082, layers :8083, media :8084; each one's health, metrics and OpenAPI on its
+# management port, the API port + 1000) in the background. Stop it with infra/stop.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -15,24 +16,26 @@ for entry in "${FUNCTIONS[@]}"; do
   pidfile=$LOCAL_DIR/run/$fn.pid log=$LOCAL_DIR/logs/$fn.log
   if pid_alive "$pidfile"; then stop_pid "$fn" "$pidfile"; fi
   require_free_port "$fn" "$port"
+  require_free_port "$fn management" "$((port + 1000))"
   # The GC log shows the heap after each collection.
   # 9>&-: infra/bench-run.sh and infra/fault.sh hold their flock on fd 9; a function inheriting it would keep the lock after the run.
-  setsid java $(function_jvm_options "$fn") -Xlog:gc:file="$LOCAL_DIR/logs/$fn-gc.log":time -Dquarkus.http.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null 9>&- &
+  setsid java $(function_jvm_options "$fn") -Xlog:gc:file="$LOCAL_DIR/logs/$fn-gc.log":time -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null 9>&- &
   echo $! > "$pidfile"
 done
 for entry in "${FUNCTIONS[@]}"; do
   fn=${entry%%:*} port=${entry##*:}
   WAIT_PIDFILE=$LOCAL_DIR/run/$fn.pid wait_for "$fn (http://127.0.0.1:$port)" 60 "$LOCAL_DIR/logs/$fn.log" \
-    curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$port/q/health/ready"
+    curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready"
 done
 
 cat <<TXT
 
 Lagebild is running. Logs: $LOCAL_DIR/logs/. Stop: infra/stop.sh
-  chat      http://127.0.0.1:8081   (OpenAPI: /q/openapi, stream: ws://127.0.0.1:8081/v1/stream)
+  chat      http://127.0.0.1:8081   (stream: ws://127.0.0.1:8081/v1/stream)
   positions http://127.0.0.1:8082
   layers    http://127.0.0.1:8083
   media     http://127.0.0.1:8084
+  health, metrics, OpenAPI: the management ports 9081..9084 (/q/health, /q/metrics, /q/openapi)
   keycloak  $KC_URL (admin/admin; users lead1, officer1..6, admin1, layeradmin1; password "test")
 
 Try it:

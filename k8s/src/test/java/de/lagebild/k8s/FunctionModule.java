@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * What the build says about one function: its artifact (the image name), its HTTP port, its
- * application name, where Quarkus serves health and metrics, and its Java sources.
+ * application name, the management port and where Quarkus serves health and metrics on it, and its
+ * Java sources.
  */
-record FunctionModule(String name, String artifactId, String applicationName, int httpPort, String readinessPath,
-        String livenessPath, String metricsPath, String pom, String sources) {
+record FunctionModule(String name, String artifactId, String applicationName, int httpPort, int managementPort,
+        String readinessPath, String metricsPath, String pom, String sources) {
 
     private static final Pattern ARTIFACT_ID = Pattern.compile(
             "</parent>.*?<artifactId>([^<]+)</artifactId>", Pattern.DOTALL);
@@ -33,16 +34,16 @@ record FunctionModule(String name, String artifactId, String applicationName, in
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String nonApplicationRoot = "/" + strip(properties.getProperty("quarkus.http.non-application-root-path", "q"));
-        String health = nonApplicationRoot + "/" + strip(properties.getProperty("quarkus.smallrye-health.root-path", "health"));
+        String managementRoot = "/" + strip(properties.getProperty("quarkus.management.root-path", "q"));
+        String health = managementRoot + "/" + strip(properties.getProperty("quarkus.smallrye-health.root-path", "health"));
         return new FunctionModule(
                 dir.getFileName().toString(),
                 artifact.group(1).trim(),
                 properties.getProperty("quarkus.application.name"),
                 Integer.parseInt(properties.getProperty("quarkus.http.port", "8080")),
+                Integer.parseInt(properties.getProperty("quarkus.management.port", "9000")),
                 health + "/" + strip(properties.getProperty("quarkus.smallrye-health.readiness-path", "ready")),
-                health + "/" + strip(properties.getProperty("quarkus.smallrye-health.liveness-path", "live")),
-                nonApplicationRoot + "/" + strip(properties.getProperty("quarkus.micrometer.export.prometheus.path", "metrics")),
+                managementRoot + "/" + strip(properties.getProperty("quarkus.micrometer.export.prometheus.path", "metrics")),
                 pom,
                 javaSources(dir.resolve("src/main/java")));
     }

@@ -78,23 +78,26 @@ class KnativeServicesTest {
                 .isEqualTo(function.httpPort());
         assertThat(container.getPorts().get(0).getName()).as(where + " port protocol").isEqualTo("http1");
 
-        assertHttpProbe(where + " readiness", container.getReadinessProbe(), function.readinessPath());
-        assertHttpProbe(where + " liveness", container.getLivenessProbe(), function.livenessPath());
+        Probe readiness = container.getReadinessProbe();
+        assertThat(readiness).as(where + " readiness").isNotNull();
+        assertThat(readiness.getHttpGet()).as(where + " readiness httpGet").isNotNull();
+        assertThat(readiness.getHttpGet().getPath()).as(where + " readiness path").isEqualTo(function.readinessPath());
+        assertThat(readiness.getHttpGet().getPort().getIntVal()).as(where + " readiness port = quarkus.management.port")
+                .isEqualTo(function.managementPort());
+        // Knative would rewrite an HTTP liveness probe to the serving port, where /q/health is not served.
+        Probe liveness = container.getLivenessProbe();
+        assertThat(liveness).as(where + " liveness").isNotNull();
+        assertThat(liveness.getTcpSocket()).as(where + " liveness tcpSocket").isNotNull();
+        assertThat(liveness.getTcpSocket().getPort().getIntVal()).as(where + " liveness port").isEqualTo(function.httpPort());
 
         Map<String, String> annotations = YamlNodes.strings(workload.template().at("/metadata/annotations"));
         assertThat(annotations).as(where + " scrape annotations")
                 .containsEntry("prometheus.io/scrape", "true")
-                .containsEntry("prometheus.io/port", String.valueOf(function.httpPort()))
+                .containsEntry("prometheus.io/port", String.valueOf(function.managementPort()))
                 .containsEntry("prometheus.io/path", function.metricsPath());
 
         assertThat(container.getResources()).as(where + " resources").isNotNull();
         assertThat(container.getResources().getRequests()).as(where + " requests").containsKeys("cpu", "memory");
         assertThat(container.getResources().getLimits()).as(where + " limits").containsKeys("cpu", "memory");
-    }
-
-    private static void assertHttpProbe(String what, Probe probe, String path) {
-        assertThat(probe).as(what).isNotNull();
-        assertThat(probe.getHttpGet()).as(what + " httpGet").isNotNull();
-        assertThat(probe.getHttpGet().getPath()).as(what + " path").isEqualTo(path);
     }
 }

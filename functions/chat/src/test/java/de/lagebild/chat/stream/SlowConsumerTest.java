@@ -3,11 +3,11 @@ package de.lagebild.chat.stream;
 import static de.lagebild.common.testing.ChatFixture.createChat;
 import static de.lagebild.common.testing.ChatFixture.openRoom;
 import static de.lagebild.common.testing.ChatFixture.sendText;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.lagebild.chat.support.StalledSocket;
+import de.lagebild.common.testing.ManagementInterface;
 import de.lagebild.common.testing.StreamClient;
 import de.lagebild.common.bus.Bus;
 import de.lagebild.common.events.EventLog;
@@ -60,7 +60,7 @@ class SlowConsumerTest {
     }
 
     private static double stalledClosed() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith("lagebild_stream_stalled_closed_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);

@@ -22,12 +22,14 @@ public final class PackagedFunction implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private PackagedFunction(String name, Process process, int port, Path log) {
+    private PackagedFunction(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -43,15 +45,16 @@ public final class PackagedFunction implements AutoCloseable {
      */
     public static PackagedFunction start(String name, Path module) throws IOException, InterruptedException {
         int port = freePort();
+        int managementPort = freePort();
         Path log = Path.of("target", name + ".log");
         String database = System.getProperty("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/lagebild_test");
         List<String> settings = List.of("-Xmx192m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.reactive.url=" + database);
+                "-Dquarkus.management.port=" + managementPort, "-Dquarkus.datasource.reactive.url=" + database);
         Process process = new ProcessBuilder(command(module.resolve("target"), settings))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        PackagedFunction instance = new PackagedFunction(name, process, port, log);
+        PackagedFunction instance = new PackagedFunction(name, process, port, managementPort, log);
         instance.awaitReady();
         return instance;
     }
@@ -87,6 +90,11 @@ public final class PackagedFunction implements AutoCloseable {
         return port;
     }
 
+    /** The management interface: health, metrics, OpenAPI. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -120,7 +128,7 @@ public final class PackagedFunction implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                                URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

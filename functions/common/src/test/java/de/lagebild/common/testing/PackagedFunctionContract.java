@@ -1,5 +1,9 @@
 package de.lagebild.common.testing;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+
 /**
  * What every packaged function must do as a pod runs it (the JVM jar here, the native executable in
  * a cluster's CI): the platform endpoints and the security refusals of {@link PlatformEndpointsContract}.
@@ -18,5 +22,10 @@ public abstract class PackagedFunctionContract extends PlatformEndpointsContract
     @Override
     protected String officersOnlyPath() {
         return apiPath;
+    }
+
+    @Override
+    protected RequestSpecification management() {
+        return given().port(ManagementInterface.portOfPackagedApplication());
     }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every function serves beside its API: liveness, readiness that covers the database (and
- * what else the function names), Prometheus metrics and its OpenAPI document; and the security
- * layer's refusals as problem documents with a stable type. A function's test extends this with
- * {@code @QuarkusTest}.
+ * what else the function names), Prometheus metrics and its OpenAPI document, on its management
+ * interface only (the public port serves none of them); and the security layer's refusals as
+ * problem documents with a stable type. A function's test extends this with {@code @QuarkusTest}.
  */
 public abstract class PlatformEndpointsContract {
 
@@ -27,14 +27,19 @@ public abstract class PlatformEndpointsContract {
     /** A path of the function that answers GET to officers: without a token 401, without any role 403. */
     protected abstract String officersOnlyPath();
 
+    /** Requests to the management interface; the integration tests override it for the packaged application. */
+    protected RequestSpecification management() {
+        return ManagementInterface.given();
+    }
+
     @Test
     void isLive() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        management().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
     void isReadyWithItsDependencies() {
-        var ready = given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+        var ready = management().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
                 .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
         for (String check : readinessChecks) {
             ready.body("checks.name", hasItem(check));
@@ -43,13 +48,20 @@ public abstract class PlatformEndpointsContract {
 
     @Test
     void servesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        management().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test
     void describesItsApiInOpenApi() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        management().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("info.title", is(openApiTitle));
+    }
+
+    @Test
+    void thePublicPortServesNoneOfThem() {
+        for (String path : new String[] {"/q/metrics", "/q/openapi", "/q/health", "/q/health/ready", "/q/health/live"}) {
+            given().when().get(path).then().statusCode(404);
+        }
     }
 
     @Test

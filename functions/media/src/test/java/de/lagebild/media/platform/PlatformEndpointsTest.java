@@ -1,6 +1,5 @@
 package de.lagebild.media.platform;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
 
 import de.lagebild.common.testing.PlatformEndpointsContract;
@@ -22,7 +21,7 @@ class PlatformEndpointsTest extends PlatformEndpointsContract {
 
     @Test
     void openApiDescribesEveryMediaEndpoint() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        management().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.'/v1/chats/{chatId}/attachments'.post.summary", notNullValue())
                 .body("paths.'/v1/chats/{chatId}/media-messages'.post.summary", notNullValue())
                 .body("paths.'/v1/attachments/{attachmentId}'.get.summary", notNullValue())

@@ -1,9 +1,9 @@
 package de.lagebild.positions.platform;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
+import de.lagebild.common.testing.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class OpenApiTest {
 
     @Test
     void describesEveryEndpoint() {
-        var api = given().accept("application/json").when().get("/q/openapi").then().statusCode(200);
+        var api = ManagementInterface.given().accept("application/json").when().get("/q/openapi").then().statusCode(200);
         String[][] operations = {
                 {"/v1/positions", "post"},
                 {"/v1/positions/sharing", "put"},

@@ -3,9 +3,9 @@ package de.lagebild.positions.platform;
 import static de.lagebild.positions.testing.Fixes.batch;
 import static de.lagebild.positions.testing.Fixes.fix;
 import static de.lagebild.positions.testing.Fixes.send;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
+import de.lagebild.common.testing.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class PositionMetricsTest {
     @Test
     void fixesByOutcomeAndTheQueueAreMetrics() {
         send("officer4", batch(fix(53.5, 9.9, Instant.now()), fix(95, 9.9, Instant.now()))).then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("lagebild_positions_fixes_total{outcome=\"stored\"}"))
                 .body(containsString("lagebild_positions_fixes_total{outcome=\"rejected\"}"))
                 .body(containsString("lagebild_positions_queued_fixes"));

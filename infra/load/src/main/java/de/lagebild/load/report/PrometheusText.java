@@ -7,12 +7,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A function's /q/metrics in Prometheus' text format, and the values of its series. */
+/**
+ * A function's /q/metrics in Prometheus' text format, and the values of its series. The metrics are on
+ * the function's management interface, which the local scripts (infra/start.sh, infra/fault.sh) put
+ * on the function's API port + 1000.
+ */
 public record PrometheusText(String text) {
 
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
+
     public static PrometheusText scrape(HttpClient http, String functionUrl) throws IOException, InterruptedException {
-        return new PrometheusText(http.send(HttpRequest.newBuilder(URI.create(functionUrl + "/q/metrics"))
+        return new PrometheusText(http.send(HttpRequest.newBuilder(metricsOf(functionUrl))
                 .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** The metrics address of the function whose API is at {@code functionUrl}. */
+    static URI metricsOf(String functionUrl) {
+        URI api = URI.create(functionUrl);
+        return URI.create(api.getScheme() + "://" + api.getHost() + ":" + (api.getPort() + MANAGEMENT_PORT_OFFSET) + "/q/metrics");
     }
 
     /**

@@ -24,4 +24,10 @@ class PrometheusTextTest {
         assertEquals(42.0, METRICS.sum("http_server_requests_seconds_count{method=\"POST\",status=\"200\",uri=\"/v1/positions\"}"));
         assertEquals(0.0, METRICS.sum("no_such_metric"));
     }
+
+    @Test
+    void scrapesTheManagementInterfaceBesideTheApiPort() {
+        assertEquals("http://127.0.0.1:9082/q/metrics", PrometheusText.metricsOf("http://127.0.0.1:8082").toString());
+        assertEquals("http://127.0.0.1:9095/q/metrics", PrometheusText.metricsOf("http://127.0.0.1:8095/").toString());
+    }
 }
