@@ -4,7 +4,10 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # a second, isolated s3proxy and Keycloak with these scripts; nothing else sets them.
 export REPO LOCAL_DIR="${LAGEBILD_LOCAL_DIR:-$REPO/.local}"
 
+# Two roles: PG_USER owns the databases and the schema (the migrations run as it); the functions and
+# the tests connect as PG_APP_USER, which owns nothing (migration V11 grants it what it may do).
 export PG_PORT=5432 PG_DB=lagebild PG_USER=lagebild PG_PASSWORD=lagebild
+export PG_APP_USER=lagebild_app PG_APP_PASSWORD=lagebild_app
 export S3_PORT=${LAGEBILD_S3_PORT:-9000} S3_BUCKET=lagebild S3_ACCESS_KEY=lagebild S3_SECRET_KEY=lagebild-secret
 export S3PROXY_VERSION=4.1.0
 export KC_PORT=${LAGEBILD_KC_PORT:-8180} KC_VERSION=26.7.3 KC_REALM=lagebild

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install (apt), start/stop PostgreSQL 15 + PostGIS on 127.0.0.1:5432 with role/db "lagebild".
+# Install (apt), start/stop PostgreSQL 15 + PostGIS on 127.0.0.1:5432 with database "lagebild", its
+# owner role "lagebild" (migrations) and the functions' role "lagebild_app" (owns nothing).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -29,6 +30,8 @@ provision() {
   psql_su -d postgres <<SQL
 SELECT format('CREATE ROLE %I LOGIN', '$PG_USER') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') \gexec
 ALTER ROLE $PG_USER LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$PG_PASSWORD';
+SELECT format('CREATE ROLE %I LOGIN', '$PG_APP_USER') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_APP_USER') \gexec
+ALTER ROLE $PG_APP_USER LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '$PG_APP_PASSWORD';
 SELECT format('CREATE DATABASE %I OWNER %I', '$PG_DB', '$PG_USER') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DB') \gexec
 SQL
   psql_su -d "$PG_DB" -c 'CREATE EXTENSION IF NOT EXISTS postgis'

@@ -3,6 +3,7 @@ package de.lagebild.common.testing;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
@@ -19,11 +20,21 @@ public final class TestPool implements AutoCloseable {
         this.pool = pool;
     }
 
+    /** Connected as the functions are. */
     public static TestPool open() {
+        return open(TestDatabase.connectOptions());
+    }
+
+    /** Connected as the schema owner, for a test that changes the schema around a function. */
+    public static TestPool openAsOwner() {
+        return open(TestDatabase.ownerConnectOptions());
+    }
+
+    private static TestPool open(PgConnectOptions options) {
         Vertx vertx = Vertx.vertx();
         Pool pool = Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(2))
-                .connectingTo(TestDatabase.connectOptions())
+                .connectingTo(options)
                 .using(vertx.getDelegate())
                 .build());
         return new TestPool(vertx, pool);

@@ -3,6 +3,7 @@ package de.lagebild.media.attachment;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.lagebild.common.testing.TestPool;
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.media.testing.ChatFixtures;
 import de.lagebild.media.testing.TestFiles;
@@ -11,13 +12,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The database fails after the objects were written (marking the row ready fails with a
  * connection error, raised by a trigger for this test's chat only): 503, the objects are removed,
- * and the client's retry with the same client id succeeds once.
+ * and the client's retry with the same client id succeeds once. The trigger is the schema owner's to
+ * create: the function's own role may not.
  */
 @QuarkusTest
 class DatabaseFailureTest {
@@ -28,21 +31,32 @@ class DatabaseFailureTest {
     @Inject
     S3Client s3;
 
+    private TestPool owner;
     private UUID chatId;
 
+    @BeforeEach
+    void connectAsOwner() {
+        owner = TestPool.openAsOwner();
+    }
+
     @AfterEach
-    void dropTrigger() {
-        pool.query("drop trigger if exists media_test_db_down on attachments").execute().await().indefinitely();
+    void dropTriggerAndDisconnect() {
+        dropTrigger();
+        owner.close();
+    }
+
+    private void dropTrigger() {
+        owner.pool().query("drop trigger if exists media_test_db_down on attachments").execute().await().indefinitely();
     }
 
     @Test
     void objectsAreRemovedAndTheRetrySucceedsOnce() {
         ChatFixtures fixtures = new ChatFixtures(pool);
         chatId = fixtures.chatOf("officer1");
-        pool.query("create or replace function media_test_db_down() returns trigger language plpgsql as $$"
+        owner.pool().query("create or replace function media_test_db_down() returns trigger language plpgsql as $$"
                 + " begin raise exception 'connection lost' using errcode = '08006'; end $$").execute()
                 .await().indefinitely();
-        pool.query("create trigger media_test_db_down before update of status on attachments for each row"
+        owner.pool().query("create trigger media_test_db_down before update of status on attachments for each row"
                 + " when (new.status = 'ready' and new.chat_id = '" + chatId + "')"
                 + " execute function media_test_db_down()").execute().await().indefinitely();
         UUID clientId = UUID.randomUUID();
