@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The realm a cluster imports: prod has nothing made for development, dev is the realm of infra/. */
 class RealmImportTest {
@@ -55,6 +57,43 @@ class RealmImportTest {
         assertThat(committed.at("/spec/realm"))
                 .as("k8s/overlays/dev/keycloak/realm-import.yaml is stale: run k8s/overlays/dev/keycloak/render-realm.sh")
                 .isEqualTo(infra);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void namesAndUnitsAreEditableByAdministratorsOnly(String overlayName) throws IOException {
+        JsonNode realm = Overlay.rendered(overlayName).get(REALM_IMPORT, "lagebild-realm").at("/spec/realm");
+        JsonNode provider = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0");
+        assertThat(provider.path("providerId").asText()).isEqualTo("declarative-user-profile");
+        JsonNode profile = new ObjectMapper().readTree(provider.at("/config/kc.user.profile.config/0").asText());
+        List<String> attributes = new ArrayList<>();
+        for (JsonNode attribute : profile.path("attributes")) {
+            String name = attribute.path("name").asText();
+            attributes.add(name);
+            assertThat(attribute.at("/permissions/edit").toString()).as(overlayName + " " + name + " editable by")
+                    .isEqualTo("[\"admin\"]");
+        }
+        assertThat(attributes).contains("username", "firstName", "lastName", "unit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void adminCliHasNoPasswordGrantInTheRealm(String overlayName) {
+        JsonNode realm = Overlay.rendered(overlayName).get(REALM_IMPORT, "lagebild-realm").at("/spec/realm");
+        JsonNode adminCli = null;
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("admin-cli")) {
+                adminCli = client;
+            }
+        }
+        assertThat(adminCli).as(overlayName + " declares admin-cli").isNotNull();
+        assertThat(adminCli.path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void prodAccessTokensLiveFiveMinutesAtMost() {
+        JsonNode realm = Overlay.rendered("prod").get(REALM_IMPORT, "lagebild-realm").at("/spec/realm");
+        assertThat(realm.path("accessTokenLifespan").asInt()).as("the revocation lag SECURITY.md promises").isBetween(60, 300);
     }
 
     static List<String> clientIds(JsonNode realm) {
