@@ -77,9 +77,13 @@ final class DirectoryUser implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        HTTP.send(HttpRequest.newBuilder(URI.create(adminUserUrl)).header("Authorization", "Bearer " + adminToken())
-                .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    public void close() throws IOException {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(adminUserUrl)).header("Authorization", "Bearer " + adminToken())
+                    .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The account API of the user's own token. */

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RevocationLagTest {
 
+    @TestHTTPResource("/")
+    URL base;
+
     @Test
     void theStreamClosesWhenItsTokenExpires() throws Exception {
         String shortLived = Tokens.fresh(Tokens.REALM, "lagebild-short", "officer2");
