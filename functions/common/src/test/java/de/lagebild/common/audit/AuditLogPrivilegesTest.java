@@ -90,7 +90,7 @@ class AuditLogPrivilegesTest {
     private void assertRefused(String sql) {
         String outcome = database.pool().query(sql).execute()
                 .onItem().transform(rows -> "executed")
-                .onFailure(PgException.class).recoverWithItem(e -> ((PgException) e).getSqlState())
+                .onFailure(PgException.class).recoverWithItem(e -> e.getSqlState())
                 .await().indefinitely();
         assertThat(outcome).as(sql).isEqualTo(INSUFFICIENT_PRIVILEGE);
     }
