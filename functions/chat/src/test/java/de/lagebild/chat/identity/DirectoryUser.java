@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A user as the police directory provisions one into the dev realm (through Keycloak's admin API,
- * with the realm's default roles, so the account console is theirs), and what that user can do
+ * An officer as the police directory provisions one into the dev realm (through Keycloak's admin
+ * API, with the realm's default roles, so the account console is theirs), and what that user can do
  * with Keycloak's own account API. Removed again on close.
  */
 final class DirectoryUser implements AutoCloseable {
@@ -62,7 +62,21 @@ final class DirectoryUser implements AutoCloseable {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Keycloak did not create the user: " + created.statusCode() + " " + created.body());
         }
-        return new DirectoryUser(username, created.headers().firstValue("Location").orElseThrow());
+        DirectoryUser directoryUser = new DirectoryUser(username, created.headers().firstValue("Location").orElseThrow());
+        directoryUser.grantRealmRole("officer");
+        return directoryUser;
+    }
+
+    private void grantRealmRole(String name) throws IOException, InterruptedException {
+        String admin = adminToken();
+        String role = HTTP.send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + "/admin/realms/" + Tokens.REALM + "/roles/" + name))
+                .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> granted = HTTP.send(HttpRequest.newBuilder(URI.create(adminUserUrl + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]")).build(), HttpResponse.BodyHandlers.ofString());
+        if (granted.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak did not grant " + name + ": " + granted.statusCode() + " " + granted.body());
+        }
     }
 
     /** The user's profile as an administrator reads it. */
