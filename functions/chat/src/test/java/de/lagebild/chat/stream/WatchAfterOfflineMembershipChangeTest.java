@@ -5,6 +5,7 @@ import static de.lagebild.common.testing.ChatFixture.openRoom;
 import static de.lagebild.common.testing.ChatFixture.userId;
 
 import de.lagebild.common.bus.Bus;
+import de.lagebild.common.positions.PositionBatch;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -38,6 +39,6 @@ class WatchAfterOfflineMembershipChangeTest {
         change.watchThenGoOffline(port, chat);
         change.apply(steps);
         change.assertWatchRefusedWithoutPositions(port, chat,
-                payload -> bus.publish("positions", payload).await().atMost(Duration.ofSeconds(5)));
+                payload -> bus.publish(PositionBatch.CHANNEL, payload).await().atMost(Duration.ofSeconds(5)));
     }
 }
