@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each function scales on what drives its load (DESIGN.md "Shape"), and the database can take it. */
+/** Each function scales on what drives its load (docs/ARCHITECTURE.md "Shape"), and the database can take it. */
 class ScalingTest {
 
     static List<String> overlays() {

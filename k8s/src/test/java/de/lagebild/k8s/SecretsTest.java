@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Credentials are referenced by Secret name, never committed (CONVENTIONS.md). */
+/** Credentials are referenced by Secret name, never committed (docs/CONVENTIONS.md). */
 class SecretsTest {
 
     private static final Pattern CREDENTIAL = Pattern.compile("(PASSWORD|SECRET|ACCESS_KEY_ID|TOKEN|CREDENTIALS)$",

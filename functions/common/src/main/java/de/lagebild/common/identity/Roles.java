@@ -1,6 +1,6 @@
 package de.lagebild.common.identity;
 
-/** The realm roles of the police IdP (DESIGN.md "Identity and permissions"). */
+/** The realm roles of the police IdP (docs/ARCHITECTURE.md "Identity and permissions"). */
 public final class Roles {
 
     /** May use the app. */

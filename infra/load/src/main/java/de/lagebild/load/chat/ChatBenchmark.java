@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Chat delivery under load (issue 3): CHATS chats of MEMBERS connected members each, spread over
+ * Chat delivery under load: CHATS chats of MEMBERS connected members each, spread over
  * ROOMS operation rooms, messages at RATE per second in total for SECONDS, every delivery timed
  * from the moment the send was due to the frame at each member's socket. Usage:
  * {@code infra/bench.sh chat [chats=50] [members=20] [rooms=50] [rate=500] [seconds=60] [chat=URL] [keycloak=URL]} against infra/start.sh;

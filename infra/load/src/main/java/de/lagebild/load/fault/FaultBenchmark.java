@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The fault runs (issue 8), each against the isolated stack that infra/fault.sh starts and breaks:
+ * The fault runs, each against the isolated stack that infra/fault.sh starts and breaks:
  * {@code infra/fault.sh chat-kill|postgres-restart|s3-stop|keycloak-stop|slow-consumer|all}.
  * The first argument names the fault, the rest are the scenario's {@code name=value} options.
  */
