@@ -5,7 +5,7 @@ import de.lagebild.common.problem.ProblemException;
 
 /**
  * Checks that a GeoJSON geometry is a Polygon or MultiPolygon in WGS 84 (RFC 7946: longitude
- * first, closed rings of at least four positions), before PostGIS sees it.
+ * first, closed rings of at least four positions, two dimensions), before PostGIS sees it.
  */
 public final class GeoJsonArea {
 
@@ -50,6 +50,10 @@ public final class GeoJsonArea {
     private static void checkPosition(String field, JsonNode position) {
         if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
             throw ProblemException.invalidField(field, "must be [longitude, latitude]");
+        }
+        if (position.size() > 2) {
+            // Areas are flat (the column is 2D): an altitude would fail in PostGIS, not here.
+            throw ProblemException.invalidField(field, "must be [longitude, latitude], without altitude");
         }
         double lon = position.get(0).asDouble();
         double lat = position.get(1).asDouble();

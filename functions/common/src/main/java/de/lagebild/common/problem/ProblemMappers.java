@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import de.lagebild.common.text.NulFreeStrings;
+import de.lagebild.common.text.StorableText;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -54,6 +57,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> nulCharacter(NulFreeStrings.NulCharacterException e) {
+        String field = pathOf(e);
+        return respond(ProblemException.invalidField(field.isEmpty() ? "body" : field, StorableText.NUL_MESSAGE)
+                .toProblem());
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> unknownProperty(UnrecognizedPropertyException e) {
         return respond(ProblemException.invalidField(pathOf(e), "unknown field").toProblem());
     }
@@ -97,6 +107,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> web(WebApplicationException e) {
         // Quarkus REST wraps some body-reading failures, malformed JSON among them.
+        if (e.getCause() instanceof NulFreeStrings.NulCharacterException nul) {
+            return nulCharacter(nul);
+        }
         if (e.getCause() instanceof JsonParseException malformed) {
             return malformedJson(malformed);
         }
@@ -113,6 +126,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e) {
+        if (isUnstorableText(e)) {
+            // A text that reached the database past the field checks (a query parameter, say).
+            return respond(ProblemException.invalidField("request", StorableText.NUL_MESSAGE).toProblem());
+        }
         if (DependencyFailure.isUnavailable(e, this::signalledByFunction)) {
             Log.warnf("dependency unavailable: %s", rootMessage(e));
             return respond(new ProblemException(ProblemKind.DEPENDENCY_UNAVAILABLE,
@@ -120,6 +137,16 @@ public class ProblemMappers {
         }
         Log.error("unexpected failure", e);
         return respond(new ProblemException(ProblemKind.INTERNAL, "an unexpected error occurred").toProblem());
+    }
+
+    /** 22021 character_not_in_repertoire, 22P05 untranslatable_character: a NUL in text or jsonb. */
+    private static boolean isUnstorableText(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg && ("22021".equals(pg.getSqlState()) || "22P05".equals(pg.getSqlState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean signalledByFunction(Throwable t) {

@@ -39,6 +39,14 @@ class ProblemMappersTest {
         assertThat(mapUnexpected(duplicate).getStatus()).isEqualTo(500);
     }
 
+    @Test
+    void aNulCharacterThatReachedTheDatabaseIsA400() {
+        PgException nul = new PgException("invalid byte sequence for encoding \"UTF8\": 0x00", "ERROR", "22021", null);
+        RestResponse<Problem> response = mapUnexpected(new IllegalStateException(nul));
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getEntity().type()).endsWith("/invalid-request");
+    }
+
     private RestResponse<Problem> mapUnexpected(Throwable failure) {
         return new ProblemMappers(List.<DependencyFailureSign>of()).unexpected(failure);
     }
