@@ -16,6 +16,11 @@ probe() {
     -u "$S3_ACCESS_KEY:$S3_SECRET_KEY" "http://127.0.0.1:$S3_PORT/$S3_BUCKET"
 }
 
+# Anonymous listing of the bucket, which must be refused (403).
+anonymous_listing_status() {
+  curl -sS -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$S3_PORT/$S3_BUCKET?list-type=2"
+}
+
 fetch() {
   [[ -f $JAR ]] && return 0
   (cd "$LOCAL_DIR" && mvn_cmd -q dependency:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
@@ -26,7 +31,10 @@ start() {
   if pid_alive "$PIDFILE"; then wait_for s3proxy 20 "$LOG" probe; return; fi
   require_free_port s3proxy "$S3_PORT"
   fetch
-  mkdir -p "$DATA/$S3_BUCKET"   # filesystem provider: bucket == directory
+  # Filesystem provider: bucket == directory, and a directory that others may read is a public-read
+  # bucket (anyone could list it without credentials). Only the owner may read it: the bucket is private.
+  mkdir -p "$DATA/$S3_BUCKET"
+  chmod 700 "$DATA" "$DATA/$S3_BUCKET"
   cat > "$PROPS" <<PROPS
 s3proxy.endpoint=http://127.0.0.1:$S3_PORT
 s3proxy.authorization=aws-v2-or-v4
@@ -41,6 +49,12 @@ PROPS
   setsid java -Xms32m -Xmx256m -jar "$JAR" --properties "$PROPS" >"$LOG" 2>&1 </dev/null &
   echo $! > "$PIDFILE"
   WAIT_PIDFILE=$PIDFILE wait_for s3proxy 30 "$LOG" probe || { stop_pid s3proxy "$PIDFILE"; return 1; }
+  local anonymous
+  anonymous=$(anonymous_listing_status)
+  if [[ $anonymous != 403 ]]; then
+    echo "s3proxy: anonymous listing of bucket $S3_BUCKET answered $anonymous, not 403" >&2
+    stop_pid s3proxy "$PIDFILE"; return 1
+  fi
   echo "s3: http://127.0.0.1:$S3_PORT bucket=$S3_BUCKET key=$S3_ACCESS_KEY"
 }
 
