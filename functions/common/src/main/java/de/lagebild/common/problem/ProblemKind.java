@@ -8,6 +8,7 @@ public enum ProblemKind {
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+    REQUEST_TIMEOUT(408, "request-timeout", "The request was sent too slowly"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The content is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The content type is not supported"),

@@ -59,9 +59,9 @@ public class AttachmentRepository {
                 .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
     }
 
-    /** Deletes a row that never became ready; ready rows are never touched. */
+    /** Deletes a row that never became ready; other rows are never touched. */
     public Uni<Boolean> deleteUnready(UUID id) {
-        return pool.preparedQuery("delete from attachments where id = $1 and status <> 'ready'")
+        return pool.preparedQuery("delete from attachments where id = $1 and status in ('pending', 'failed')")
                 .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
     }
 
@@ -72,6 +72,19 @@ public class AttachmentRepository {
                         + " order by created_at limit $2")
                 .execute(Tuple.of((double) pendingTimeout.toSeconds(), limit))
                 .map(AttachmentRepository::all);
+    }
+
+    /** Attachments of deleted messages whose objects are still stored. */
+    public Uni<List<Attachment>> withdrawn(int limit) {
+        return pool.preparedQuery("select " + COLUMNS + " from attachments where status = 'withdrawn' limit $1")
+                .execute(Tuple.of(limit))
+                .map(AttachmentRepository::all);
+    }
+
+    /** Records that the objects of a withdrawn attachment are gone. */
+    public Uni<Boolean> markRemoved(UUID id) {
+        return pool.preparedQuery("update attachments set status = 'removed' where id = $1 and status = 'withdrawn'")
+                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
     }
 
     private static Attachment first(RowSet<Row> rows) {

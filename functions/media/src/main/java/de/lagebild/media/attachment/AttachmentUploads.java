@@ -3,7 +3,9 @@ package de.lagebild.media.attachment;
 import de.lagebild.common.Ids;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.problem.ProblemException;
+import de.lagebild.media.access.NeutralNotFound;
 import de.lagebild.media.content.ContentType;
+import de.lagebild.media.content.PdfActiveContent;
 import de.lagebild.media.content.PdfStructure;
 import de.lagebild.media.content.CheckedUpload;
 import de.lagebild.media.content.UploadCheck;
@@ -13,6 +15,7 @@ import de.lagebild.media.storage.MediaStorageConfig;
 import de.lagebild.media.storage.ObjectKeys;
 import de.lagebild.media.storage.ObjectStore;
 import de.lagebild.media.sweep.AbandonedUploads;
+import de.lagebild.media.sweep.MediaSweep;
 import de.lagebild.media.vertx.ReactiveCalls;
 import io.quarkus.logging.Log;
 import io.vertx.pgclient.PgException;
@@ -37,15 +40,17 @@ public class AttachmentUploads {
     private final ObjectStore objects;
     private final MediaStorageConfig storage;
     private final AbandonedUploads abandoned;
+    private final MediaSweep sweep;
 
     public AttachmentUploads(AttachmentRepository attachments, UploadCheck uploadCheck, PhotoProcessor photos,
-            ObjectStore objects, MediaStorageConfig storage, AbandonedUploads abandoned) {
+            ObjectStore objects, MediaStorageConfig storage, AbandonedUploads abandoned, MediaSweep sweep) {
         this.attachments = attachments;
         this.uploadCheck = uploadCheck;
         this.photos = photos;
         this.objects = objects;
         this.storage = storage;
         this.abandoned = abandoned;
+        this.sweep = sweep;
     }
 
     /** The outcome: the attachment, and whether it was uploaded before with this client id. */
@@ -62,6 +67,9 @@ public class AttachmentUploads {
             if (earlier.isReady()) {
                 return new Uploaded(earlier, true);
             }
+            if (earlier.isWithdrawn()) {
+                throw NeutralNotFound.problem();
+            }
             if (!abandoned.remove(earlier)) {
                 throw ProblemException.unavailable("the object storage");
             }
@@ -74,7 +82,7 @@ public class AttachmentUploads {
                 : storeFile(actor, target, request, checked);
         Log.debugf("attachment %s stored: %d bytes checked in %d ms, processed and stored in %d ms", stored.id(),
                 checked.size(), (checkedAt - started) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
-        abandoned.sweepSoon();
+        sweep.sweepSoon();
         return new Uploaded(stored, false);
     }
 
@@ -98,6 +106,7 @@ public class AttachmentUploads {
 
     private Attachment storeFile(Actor actor, UploadTarget target, UploadRequest request, CheckedUpload checked) {
         PdfStructure.check(checked.file(), checked.size());
+        PdfActiveContent.refuseActive(checked.file());
         var id = Ids.newId();
         ObjectKeys keys = ObjectKeys.forFile(target.chatId(), id, "pdf");
         Attachment pending = new Attachment(id, target.chatId(), target.roomId(), actor.id(), request.clientId(),

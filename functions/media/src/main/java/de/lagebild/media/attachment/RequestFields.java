@@ -1,6 +1,7 @@
 package de.lagebild.media.attachment;
 
 import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.text.StorableText;
 import java.util.UUID;
 
 /** The few plain fields of upload requests (query or form), checked so that a bad value names its field. */
@@ -26,6 +27,7 @@ public final class RequestFields {
         if (value == null || value.isBlank()) {
             return null;
         }
+        StorableText.checked("caption", value);
         if (value.length() > MAX_CAPTION) {
             throw ProblemException.invalidField("caption", "must be at most " + MAX_CAPTION + " characters");
         }

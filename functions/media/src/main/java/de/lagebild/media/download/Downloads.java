@@ -2,7 +2,7 @@ package de.lagebild.media.download;
 
 import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.identity.Actor;
-import de.lagebild.common.problem.ProblemException;
+import de.lagebild.media.access.NeutralNotFound;
 import de.lagebild.media.attachment.Attachment;
 import de.lagebild.media.attachment.AttachmentKind;
 import de.lagebild.media.attachment.AttachmentRepository;
@@ -33,12 +33,12 @@ public class Downloads {
 
     @WithSession
     public Uni<URI> link(Actor actor, UUID attachmentId, Variant variant) {
-        return attachments.byId(attachmentId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("attachment"))
+        return NeutralNotFound.neutral(attachments.byId(attachmentId)
+                .onItem().ifNull().failWith(NeutralNotFound::problem)
                 .call(attachment -> attachment.isReady()
                         ? access.chatMember(attachment.chatId(), actor, variant.permission())
-                        : Uni.createFrom().failure(ProblemException.notFound("attachment")))
-                .map(attachment -> presign(attachment, variant));
+                        : Uni.createFrom().failure(NeutralNotFound.problem()))
+                .map(attachment -> presign(attachment, variant)));
     }
 
     /** Presigning is local computation (no request to S3), so it may run on the event loop. */
@@ -50,13 +50,13 @@ public class Downloads {
                             ? ContentDisposition.inline(name) : ContentDisposition.attachment(name));
             case THUMBNAIL -> {
                 if (attachment.keys().thumbnail() == null) {
-                    throw ProblemException.notFound("thumbnail");
+                    throw NeutralNotFound.problem();
                 }
                 yield objects.presignedGet(attachment.keys().thumbnail(), "image/jpeg", ContentDisposition.inline(name));
             }
             case ORIGINAL -> {
                 if (attachment.keys().original() == null) {
-                    throw ProblemException.notFound("original");
+                    throw NeutralNotFound.problem();
                 }
                 yield objects.presignedGet(attachment.keys().original(), "application/octet-stream",
                         ContentDisposition.attachment("original-" + name));

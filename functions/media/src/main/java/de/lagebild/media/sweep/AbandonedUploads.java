@@ -5,16 +5,13 @@ import de.lagebild.media.attachment.AttachmentRepository;
 import de.lagebild.media.storage.ObjectStore;
 import de.lagebild.media.vertx.ReactiveCalls;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Removes uploads that never completed: their objects first, then their row. A row whose objects
- * cannot be removed yet (S3 down) stays as `failed` for the next sweep. Functions scale to zero,
- * so nothing is scheduled here: a CronJob calls `POST /v1/admin/media/sweep`, and uploads start a
- * sweep now and then by themselves. Blocking: worker threads only.
+ * cannot be removed yet (S3 down) stays as `failed` for the next sweep ({@link MediaSweep}).
+ * Blocking: worker threads only.
  */
 @ApplicationScoped
 public class AbandonedUploads {
@@ -22,7 +19,6 @@ public class AbandonedUploads {
     private final AttachmentRepository attachments;
     private final ObjectStore objects;
     private final SweepConfig config;
-    private final AtomicLong lastSweepNanos = new AtomicLong(System.nanoTime());
 
     public AbandonedUploads(AttachmentRepository attachments, ObjectStore objects, SweepConfig config) {
         this.attachments = attachments;
@@ -46,8 +42,8 @@ public class AbandonedUploads {
         return objectsGone;
     }
 
-    public SweepReport sweep() {
-        lastSweepNanos.set(System.nanoTime());
+    /** Removes a batch of abandoned uploads; how many were found and how many are gone. */
+    public SweepReport.Count sweep() {
         List<Attachment> found = ReactiveCalls.await(() -> attachments.abandoned(config.pendingTimeout(), config.batchSize()));
         int removed = 0;
         for (Attachment attachment : found) {
@@ -58,21 +54,6 @@ public class AbandonedUploads {
         if (!found.isEmpty()) {
             Log.infof("sweep removed %d of %d abandoned uploads", removed, found.size());
         }
-        return new SweepReport(found.size(), removed);
-    }
-
-    /** Starts a sweep in the background when the last one is older than the interval. */
-    public void sweepSoon() {
-        long last = lastSweepNanos.get();
-        if (System.nanoTime() - last < config.interval().toNanos() || !lastSweepNanos.compareAndSet(last, System.nanoTime())) {
-            return;
-        }
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                Log.warnf("opportunistic sweep failed: %s", e.getMessage());
-            }
-        });
+        return new SweepReport.Count(found.size(), removed);
     }
 }

@@ -17,18 +17,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SweepResource {
 
-    private final AbandonedUploads abandoned;
+    private final MediaSweep sweep;
 
-    public SweepResource(AbandonedUploads abandoned) {
-        this.abandoned = abandoned;
+    public SweepResource(MediaSweep sweep) {
+        this.sweep = sweep;
     }
 
     @POST
     @Blocking
-    @Operation(summary = "Remove uploads that never completed",
+    @Operation(summary = "Remove uploads that never completed and the objects of deleted messages",
             description = "Role `domain-admin`. Deletes the objects and rows of failed uploads and of uploads "
-                    + "pending longer than the configured timeout. Safe to call at any time and repeatedly.")
+                    + "pending longer than the configured timeout, and the objects of attachments whose message "
+                    + "was deleted. Safe to call at any time and repeatedly.")
     public SweepReport sweep() {
-        return abandoned.sweep();
+        return sweep.sweep();
     }
 }

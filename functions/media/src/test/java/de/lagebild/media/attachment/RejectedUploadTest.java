@@ -52,6 +52,15 @@ class RejectedUploadTest {
     }
 
     @Test
+    void pdfThatRunsJavaScriptOnOpeningIsRefused() {
+        byte[] active = TestFiles.pdf("/OpenAction << /S /JavaScript /JS (app.launchURL('http://evil.example')) >>");
+        upload("Lage.pdf", "application/pdf", active)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", is("https://lagebild.de/problems/unprocessable"))
+                .body("detail", containsString("active content"));
+    }
+
+    @Test
     void pdfDeclaredAsAnImageIsRefused() {
         upload("scan", "image/jpeg", TestFiles.pdf())
                 .then().statusCode(415).body("detail", is("the content is a PDF document but was declared as image/jpeg"));

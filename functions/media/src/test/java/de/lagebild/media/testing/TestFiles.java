@@ -168,26 +168,50 @@ public final class TestFiles {
 
     /** A small, valid one-page PDF with a correct cross-reference table. */
     public static byte[] pdf() {
-        String[] objects = {
-            "<< /Type /Catalog /Pages 2 0 R >>",
+        return pdf("");
+    }
+
+    /**
+     * A valid one-page PDF whose catalog has {@code catalogEntries} too, followed by further objects
+     * (numbered 5, 6, ...; binary content as ISO-8859-1 characters).
+     */
+    public static byte[] pdf(String catalogEntries, String... moreObjects) {
+        List<String> objects = new ArrayList<>(List.of(
+            "<< /Type /Catalog /Pages 2 0 R " + catalogEntries + " >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
-            "<< /Length 35 >>\nstream\nBT /F1 12 Tf 20 100 Td (Lage) Tj ET\nendstream"
-        };
-        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-        int[] offsets = new int[objects.length];
-        for (int i = 0; i < objects.length; i++) {
+            "<< /Length 35 >>\nstream\nBT /F1 12 Tf 20 100 Td (Lage) Tj ET\nendstream"));
+        objects.addAll(List.of(moreObjects));
+        StringBuilder pdf = new StringBuilder("%PDF-1.5\n");
+        int[] offsets = new int[objects.size()];
+        for (int i = 0; i < objects.size(); i++) {
             offsets[i] = pdf.length();
-            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
         }
         int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
         for (int offset : offsets) {
             pdf.append(String.format("%010d 00000 n \n", offset));
         }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
                 .append(xref).append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A Flate-compressed stream object of the given dictionary entries and content. */
+    public static String compressedStream(String dictionaryEntries, String content) {
+        Deflater deflater = new Deflater();
+        deflater.setInput(content.getBytes(StandardCharsets.ISO_8859_1));
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1024];
+        while (!deflater.finished()) {
+            out.write(chunk, 0, deflater.deflate(chunk));
+        }
+        deflater.end();
+        String data = new String(out.toByteArray(), StandardCharsets.ISO_8859_1);
+        return "<< " + dictionaryEntries + " /Filter /FlateDecode /Length " + data.length() + " >>\nstream\n"
+                + data + "\nendstream";
     }
 
     /** The first part of some content, as an interrupted transfer leaves it. */
