@@ -23,7 +23,7 @@ class DirectoryTest {
     @Test
     void aShortQueryIsRefusedNamingIt() {
         as("officer2").get("/v1/users?q=er&limit=100").then().statusCode(400).body("errors.field", hasItem("q"));
-        as("officer2").get("/v1/users?q=%20e%20").then().statusCode(400).body("errors.field", hasItem("q"));
+        as("officer2").queryParam("q", " e ").get("/v1/users").then().statusCode(400).body("errors.field", hasItem("q"));
     }
 
     @Test

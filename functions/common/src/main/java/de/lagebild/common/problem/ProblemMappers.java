@@ -10,6 +10,7 @@ import de.lagebild.common.text.StorableText;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -126,6 +127,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e) {
+        if (isClientGone(e)) {
+            // The client closed the connection (or was cut off for sending too slowly): no bug, and nobody to answer.
+            Log.infof("client connection closed before the answer: %s", rootMessage(e));
+            return respond(new ProblemException(ProblemKind.INVALID_REQUEST, "the connection was closed").toProblem());
+        }
         if (isUnstorableText(e)) {
             // A text that reached the database past the field checks (a query parameter, say).
             return respond(ProblemException.invalidField("request", StorableText.NUL_MESSAGE).toProblem());
@@ -137,6 +143,15 @@ public class ProblemMappers {
         }
         Log.error("unexpected failure", e);
         return respond(new ProblemException(ProblemKind.INTERNAL, "an unexpected error occurred").toProblem());
+    }
+
+    private static boolean isClientGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 22021 character_not_in_repertoire, 22P05 untranslatable_character: a NUL in text or jsonb. */

@@ -2,7 +2,9 @@ package de.lagebild.common.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.pgclient.PgException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -45,6 +47,12 @@ class ProblemMappersTest {
         RestResponse<Problem> response = mapUnexpected(new IllegalStateException(nul));
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getEntity().type()).endsWith("/invalid-request");
+    }
+
+    @Test
+    void aClientThatClosedItsConnectionIsNoServerError() {
+        RestResponse<Problem> response = mapUnexpected(new IOException(new HttpClosedException("Connection was closed")));
+        assertThat(response.getStatus()).isEqualTo(400);
     }
 
     private RestResponse<Problem> mapUnexpected(Throwable failure) {

@@ -21,9 +21,8 @@ import java.util.concurrent.CancellationException;
 /**
  * Receives a raw request body on the event loop straight into a temp file, with back-pressure
  * (the request is paused while the file's write queue is full) and a byte cap: no worker thread
- * waits chunk by chunk for the network, and no more than a few buffers are in memory. A body that
- * arrives slower than {@link UploadConfig#minRate()} is refused with 408 and its connection closed.
- * The per-type limit and the content checks follow in {@link UploadCheck}.
+ * waits chunk by chunk for the network, and no more than a few buffers are in memory. The
+ * per-type limit and the content checks follow in {@link UploadCheck}.
  */
 @ApplicationScoped
 public class RequestBodyFiles {
@@ -55,11 +54,6 @@ public class RequestBodyFiles {
                         .onSuccess(file -> new Transfer(request, file, Path.of(path), cap, emitter).start())));
     }
 
-    /** The 408 for a body that arrived too slowly; the connection is closed once it is sent. */
-    static ProblemException tooSlow() {
-        return new ProblemException(ProblemKind.REQUEST_TIMEOUT, "the request body arrived too slowly");
-    }
-
     /** One body's way into its file. All callbacks run on the request's event loop. */
     private final class Transfer {
 
@@ -69,8 +63,6 @@ public class RequestBodyFiles {
         private final long cap;
         private final UniEmitter<? super Path> emitter;
         private long received;
-        private long receivedAtLastCheck;
-        private long rateTimer = -1;
         private boolean finished;
         private Future<Void> closing;
 
@@ -98,7 +90,6 @@ public class RequestBodyFiles {
                     .onSuccess(closed -> {
                         if (!finished) {
                             finished = true;
-                            stopRateChecks();
                             emitter.complete(path);
                         }
                     }));
@@ -112,10 +103,6 @@ public class RequestBodyFiles {
             if (finished) {
                 return;
             }
-            if (rateTimer < 0) {
-                // From the first byte read: before it, the server itself held the body back.
-                rateTimer = vertx.setPeriodic(config.rateWindow().toMillis(), id -> checkRate());
-            }
             received += chunk.length();
             if (received > cap) {
                 fail(new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "an upload may have at most " + cap + " bytes"));
@@ -127,28 +114,11 @@ public class RequestBodyFiles {
             }
         }
 
-        private void checkRate() {
-            long minimum = config.minRate().asLongValue() * config.rateWindow().toMillis() / 1000;
-            if (received - receivedAtLastCheck < minimum) {
-                // A client this slow does not get to hold the connection while the answer is written.
-                request.response().endHandler(ended -> request.connection().close());
-                fail(tooSlow());
-            }
-            receivedAtLastCheck = received;
-        }
-
-        private void stopRateChecks() {
-            if (rateTimer >= 0) {
-                vertx.cancelTimer(rateTimer);
-            }
-        }
-
         private void fail(Throwable failure) {
             if (finished) {
                 return;
             }
             finished = true;
-            stopRateChecks();
             // Discard the rest of the body, so that a client still sending it gets to read the answer.
             request.handler(null);
             request.resume();

@@ -1,6 +1,8 @@
 package de.lagebild.media.content;
 
 import de.lagebild.common.problem.Problem;
+import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.problem.ProblemKind;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -10,14 +12,14 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
 
 /**
- * Refuses multipart bodies (which Quarkus reads before any endpoint runs) that arrive slower than
- * {@link UploadConfig#minRate()}: from the first body byte, each {@link UploadConfig#rateWindow()}
- * must bring at least the minimum, or the request is answered 408 and its connection closed. Raw
- * bodies are checked the same way where they are received ({@link RequestBodyFiles}); a client that
- * sends nothing at all is closed by the HTTP idle timeout.
+ * Refuses request bodies that arrive slower than {@link UploadConfig#minRate()}, raw and multipart
+ * alike: from the first body byte the server reads, each {@link UploadConfig#rateWindow()} must bring
+ * at least the minimum, or the request is answered 408 and its connection closed. A client that sends
+ * nothing at all is closed by the HTTP idle timeout. The clock starts at the first byte read because
+ * the server itself holds a raw upload's body until the caller's membership is checked. The endpoint
+ * still waiting for the body then fails on the closed connection; its answer goes nowhere.
  */
 @ApplicationScoped
 public class SlowBodyGuard {
@@ -41,8 +43,7 @@ public class SlowBodyGuard {
 
     private void watch(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (!request.isEnded() && contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        if (!request.isEnded()) {
             long[] readBefore = {-1};
             long timer = vertx.setPeriodic(windowMillis, id -> {
                 if (request.isEnded() || context.response().ended()) {
@@ -70,7 +71,8 @@ public class SlowBodyGuard {
             request.connection().close();
             return;
         }
-        Problem problem = RequestBodyFiles.tooSlow().toProblem();
+        Problem problem = new ProblemException(ProblemKind.REQUEST_TIMEOUT, "the request body arrived too slowly")
+                .toProblem();
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
