@@ -1,7 +1,7 @@
 package de.lagebild.chat.directory;
 
-import static de.lagebild.chat.support.ChatFixture.as;
-import static de.lagebild.chat.support.ChatFixture.userId;
+import static de.lagebild.common.testing.ChatFixture.as;
+import static de.lagebild.common.testing.ChatFixture.userId;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;

@@ -1,9 +1,9 @@
 package de.lagebild.chat.room;
 
-import static de.lagebild.chat.support.ChatFixture.as;
-import static de.lagebild.chat.support.ChatFixture.createChat;
-import static de.lagebild.chat.support.ChatFixture.openRoom;
-import static de.lagebild.chat.support.ChatFixture.sendText;
+import static de.lagebild.common.testing.ChatFixture.as;
+import static de.lagebild.common.testing.ChatFixture.createChat;
+import static de.lagebild.common.testing.ChatFixture.openRoom;
+import static de.lagebild.common.testing.ChatFixture.sendText;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
