@@ -26,10 +26,11 @@ class RevocationLagTest {
     @Test
     void theStreamClosesWhenItsTokenExpires() throws Exception {
         String shortLived = Tokens.fresh(Tokens.REALM, "lagebild-short", "officer2");
+        // The upgrade succeeds while the token is valid; whether the welcome still comes before the
+        // token's two seconds are over depends on the machine's load, the close does not.
         try (StreamClient stream = StreamClient.connectWithToken(base.getPort(), shortLived)) {
             stream.hello(Map.of());
-            stream.awaitType("welcome");
-            stream.awaitClose(Duration.ofSeconds(15));
+            stream.awaitClose(Duration.ofSeconds(20));
             assertThat(stream.isClosed()).isTrue();
         }
         given().auth().oauth2(shortLived).when().get("/v1/me").then().statusCode(401);
