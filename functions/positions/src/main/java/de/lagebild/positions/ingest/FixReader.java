@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,9 +29,21 @@ public class FixReader {
     private final Clock clock;
 
     public FixReader(ObjectMapper json, IngestConfig config) {
-        this.json = json;
+        this.json = strictNumbers(json.copy());
         this.config = config;
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * A number must be a JSON number: Jackson would otherwise read {@code "NaN"}, {@code "12"} or
+     * {@code ""} (as null) from a string, and an empty string would pass as an absent value.
+     */
+    private static ObjectMapper strictNumbers(ObjectMapper json) {
+        json.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return json;
     }
 
     /** The outcome of reading a batch: valid fixes in batch order, and the rejected ones. */
@@ -78,7 +93,8 @@ public class FixReader {
         within(prefix + ".lat", lat, -90, 90);
         within(prefix + ".lon", lon, -180, 180);
         within(prefix + ".accuracy", accuracy, 0, 100_000);
-        if (fix.heading() != null && (fix.heading() < 0 || fix.heading() >= 360)) {
+        if (fix.heading() != null && !(fix.heading() >= 0 && fix.heading() < 360)) {
+            // Written so that NaN fails too: every comparison with NaN is false.
             throw new InvalidFix(prefix + ".heading", "must be at least 0 and less than 360");
         }
         if (fix.speed() != null) {

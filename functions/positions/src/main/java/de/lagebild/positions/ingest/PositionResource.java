@@ -37,12 +37,19 @@ public class PositionResource {
                     + "but a fix older than the stored latest position never replaces it. Each fix is checked on its "
                     + "own (ranges, recorded-at not in the future beyond a small clock skew, not too old, well-formed): "
                     + "when at least one fix is valid the answer is 200 with the number stored and the rejected fixes "
-                    + "(index, field such as `fixes[2].lat`, reason); when none is valid it is 400 problem+json with "
+                    + "(index, field such as `fixes[2].lat`, reason); numbers must be finite JSON numbers (no strings, "
+                    + "no `NaN`); when none is valid it is 400 problem+json with "
                     + "`errors[].field` per rejected fix. While the caller has paused sharing, valid fixes are "
                     + "discarded and the answer says `sharingPaused: true`.")
     @APIResponse(responseCode = "200", description = "At least one fix was valid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResponse.class)))
     @APIResponse(responseCode = "400", description = "No fix was valid, or the batch is empty, too large or malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The position store refused a value of this batch that passed the "
+            + "checks (a safety net: the checks match the store's)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Too many fixes wait for the database, or it is unavailable: send "
+            + "the batch again after `Retry-After` seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<IngestResponse> send(PositionBatchRequest request) {
         return currentUser.actor().flatMap(actor -> ingest.ingest(actor, request));

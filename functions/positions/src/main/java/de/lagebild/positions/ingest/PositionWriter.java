@@ -1,6 +1,8 @@
 package de.lagebild.positions.ingest;
 
+import de.lagebild.common.problem.DependencyFailure;
 import de.lagebild.common.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -130,11 +132,40 @@ public class PositionWriter {
 
     private void execute(List<Pending> batch) {
         pool.preparedQuery(WRITE).execute(arraysOf(batch)).subscribe().with(
-                rows -> finished(batch, rows, null),
-                failure -> finished(batch, null, failure));
+                rows -> {
+                    release();
+                    complete(batch, rows);
+                },
+                failure -> failed(batch, failure));
     }
 
-    private void finished(List<Pending> batch, RowSet<Row> rows, Throwable failure) {
+    /*
+     * A statement of several requests failed without the database being down: one request's values
+     * must never fail another's, so each is written alone, one after another in this statement's slot.
+     */
+    private void failed(List<Pending> batch, Throwable failure) {
+        if (batch.size() == 1 || DependencyFailure.isUnavailable(failure, t -> false)) {
+            release();
+            Throwable answer = StoreRefusal.of(failure);
+            batch.forEach(pending -> pending.fail(answer));
+            return;
+        }
+        Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(pending -> pool.preparedQuery(WRITE).execute(arraysOf(List.of(pending)))
+                        .onItemOrFailure().invoke((rows, alone) -> {
+                            if (alone == null) {
+                                complete(List.of(pending), rows);
+                            } else {
+                                pending.fail(StoreRefusal.of(alone));
+                            }
+                        })
+                        .onFailure().recoverWithNull())
+                .collect().last()
+                .subscribe().with(ignored -> release(), ignored -> release());
+    }
+
+    /** Frees a statement slot and starts the next statement if requests wait. */
+    private void release() {
         List<Pending> next;
         synchronized (this) {
             inFlight--;
@@ -143,10 +174,9 @@ public class PositionWriter {
         if (next != null) {
             execute(next);
         }
-        if (failure != null) {
-            batch.forEach(pending -> pending.fail(failure));
-            return;
-        }
+    }
+
+    private static void complete(List<Pending> batch, RowSet<Row> rows) {
         Set<UUID> latest = new HashSet<>();
         Set<UUID> paused = new HashSet<>();
         for (Row row : rows) {

@@ -1,11 +1,13 @@
 package de.lagebild.positions.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.lagebild.common.Ids;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.problem.ProblemKind;
 import de.lagebild.common.testing.TestDatabase;
+import de.lagebild.positions.testing.TrackGate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,35 @@ class PositionWriterTest {
         Throwable failure = refused.await().atMost(Duration.ofSeconds(10));
         assertThat(failure).isInstanceOf(ProblemException.class);
         assertThat(((ProblemException) failure).kind()).isEqualTo(ProblemKind.DEPENDENCY_UNAVAILABLE);
+    }
+
+    @Test
+    void aRequestTheDatabaseRefusesFailsAloneAndTheOthersInItsStatementAreStored() {
+        PositionWriter writer = new PositionWriter(pool, config(1, 1_000));
+        UUID other = Ids.newId();
+        pool.preparedQuery("insert into users (id, subject, username, display_name) values ($1, $2, 'other', 'Other')")
+                .executeAndAwait(Tuple.of(other, "writer-" + other));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        CompletableFuture<Written> first;
+        CompletableFuture<Written> refused;
+        CompletableFuture<Written> stored;
+        try (TrackGate gate = TrackGate.closed(pool)) {
+            first = writer.write(user, List.of(fix(53.0, now.minusSeconds(3)))).subscribeAsCompletionStage();
+            // Bypasses the reader on purpose: a value the table's check refuses, in one statement with another user's fix.
+            refused = writer.write(user, List.of(new Fix(53.1, 9.99, 5.0, Double.NaN, null, null, now.minusSeconds(2))))
+                    .subscribeAsCompletionStage();
+            stored = writer.write(other, List.of(fix(53.2, now.minusSeconds(1)))).subscribeAsCompletionStage();
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.queuedFixes() == 2);
+            gate.open();
+        }
+
+        assertThat(first).succeedsWithin(Duration.ofSeconds(10)).extracting(w -> w.latest().lat()).isEqualTo(53.0);
+        assertThat(stored).succeedsWithin(Duration.ofSeconds(10)).extracting(w -> w.latest().lat()).isEqualTo(53.2);
+        assertThat(refused).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(ProblemException.class,
+                        problem -> assertThat(problem.kind()).isEqualTo(ProblemKind.UNPROCESSABLE));
+        assertThat(pool.preparedQuery("select count(*) from position_track where user_id = $1")
+                .executeAndAwait(Tuple.of(other)).iterator().next().getLong(0)).isEqualTo(1);
     }
 
     private static Fix fix(double lat, Instant at) {
