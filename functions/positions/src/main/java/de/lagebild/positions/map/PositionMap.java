@@ -3,6 +3,7 @@ package de.lagebild.positions.map;
 import de.lagebild.common.access.Permission;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.positions.access.ChatAccess;
+import de.lagebild.positions.access.RoomClosure;
 import de.lagebild.positions.geojson.Feature;
 import de.lagebild.positions.geojson.FeatureCollection;
 import de.lagebild.positions.geojson.Point;
@@ -20,29 +21,44 @@ import java.util.UUID;
 
 /**
  * A chat's map of forces: the latest positions of its members who share, and their extent. Only
- * members of the chat see it, and only positions of the chat's members are on it.
+ * members of the chat see it, and only positions of the chat's members are on it. The map of a
+ * closed room is frozen at its closing.
  */
 @ApplicationScoped
 public class PositionMap {
 
-    private static final String FORCES = """
+    /*
+     * The position each member of chat $1 shows on its map. Open room ($2 null): the latest position
+     * of members who share. Closed room ($2 its closing time): the last fix recorded up to the closing,
+     * of members who were not paused then; nothing recorded later enters a closed room's map.
+     */
+    private static final String SHOWN = """
             select u.id, u.username, u.display_name, u.unit, p.lat, p.lon, p.accuracy_m, p.heading_deg,
                    p.speed_mps, p.altitude_m, p.recorded_at
             from chat_members m
-            join users u on u.id = m.user_id and u.sharing_paused_at is null
-            join positions_latest p on p.user_id = m.user_id
-            where m.chat_id = $1
-            order by u.display_name, u.id""";
-
-    private static final String EXTENT = """
-            with points as (
-              select p.lon, p.lat, true as force
-              from chat_members m
-              join users u on u.id = m.user_id and u.sharing_paused_at is null
-              join positions_latest p on p.user_id = m.user_id
-              where m.chat_id = $1
+            join users u on u.id = m.user_id
+            cross join lateral (
+              select l.lat, l.lon, l.accuracy_m, l.heading_deg, l.speed_mps, l.altitude_m, l.recorded_at
+              from positions_latest l
+              where $2::timestamptz is null and l.user_id = m.user_id and u.sharing_paused_at is null
               union all
-              select lon, lat, false from pois where chat_id = $1 and deleted_at is null and $2
+              (select t.lat, t.lon, t.accuracy_m, t.heading_deg, t.speed_mps, t.altitude_m, t.recorded_at
+               from position_track t
+               where $2::timestamptz is not null and t.user_id = m.user_id and t.recorded_at <= $2::timestamptz
+                 and (u.sharing_paused_at is null or u.sharing_paused_at > $2::timestamptz)
+               order by t.recorded_at desc
+               limit 1)
+            ) p
+            where m.chat_id = $1""";
+
+    private static final String FORCES = SHOWN + "\norder by u.display_name, u.id";
+
+    private static final String EXTENT = "with shown as (" + SHOWN + """
+            ),
+            points as (
+              select lon, lat, true as force from shown
+              union all
+              select lon, lat, false from pois where chat_id = $1 and deleted_at is null and $3
             )
             select count(*) filter (where force) as forces, count(*) filter (where not force) as pois,
                    min(lon) as west, min(lat) as south, max(lon) as east, max(lat) as north
@@ -50,31 +66,34 @@ public class PositionMap {
 
     private final Pool pool;
     private final ChatAccess access;
+    private final RoomClosure closure;
     private final MapConfig config;
 
-    public PositionMap(Pool pool, ChatAccess access, MapConfig config) {
+    public PositionMap(Pool pool, ChatAccess access, RoomClosure closure, MapConfig config) {
         this.pool = pool;
         this.access = access;
+        this.closure = closure;
         this.config = config;
     }
 
     public Uni<FeatureCollection<ForceProperties>> forces(Actor actor, UUID chatId) {
         return access.member(chatId, actor, Permission.READ)
-                .flatMap(member -> pool.preparedQuery(FORCES).execute(Tuple.of(chatId)))
-                .map(rows -> {
+                .flatMap(member -> closure.closedAt(chatId))
+                .flatMap(closedAt -> pool.preparedQuery(FORCES).execute(Tuple.of(chatId, closedAt)).map(rows -> {
                     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                     List<Feature<ForceProperties>> features = new ArrayList<>();
                     for (Row row : rows) {
                         features.add(Feature.of(row.getUUID("id"),
                                 Point.of(row.getDouble("lon"), row.getDouble("lat")), propertiesOf(row, now)));
                     }
-                    return FeatureCollection.of(features);
-                });
+                    return closedAt == null ? FeatureCollection.of(features) : FeatureCollection.frozenAt(closedAt, features);
+                }));
     }
 
     public Uni<ExtentView> extent(Actor actor, UUID chatId, boolean includePois) {
         return access.member(chatId, actor, Permission.READ)
-                .flatMap(member -> pool.preparedQuery(EXTENT).execute(Tuple.of(chatId, includePois)))
+                .flatMap(member -> closure.closedAt(chatId))
+                .flatMap(closedAt -> pool.preparedQuery(EXTENT).execute(Tuple.of(chatId, closedAt, includePois)))
                 .map(rows -> extentOf(rows.iterator().next()));
     }
 

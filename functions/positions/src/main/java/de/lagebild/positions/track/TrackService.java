@@ -7,6 +7,7 @@ import de.lagebild.common.identity.Actor;
 import de.lagebild.common.membership.ChatMember;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.positions.access.ChatAccess;
+import de.lagebild.positions.access.RoomClosure;
 import de.lagebild.positions.geojson.Feature;
 import de.lagebild.positions.geojson.LineString;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,8 @@ import java.util.UUID;
 /**
  * The track of a chat member in a time window, for the chat's managers: a GeoJSON LineString in
  * time order, simplified for long windows. It starts no earlier than the user joined the chat, so
- * managers never see where someone was before sharing a chat with them.
+ * managers never see where someone was before sharing a chat with them, and ends no later than the
+ * room was closed.
  */
 @ApplicationScoped
 public class TrackService {
@@ -45,12 +47,14 @@ public class TrackService {
 
     private final Pool pool;
     private final ChatAccess access;
+    private final RoomClosure closure;
     private final TrackConfig config;
     private final ObjectMapper json;
 
-    public TrackService(Pool pool, ChatAccess access, TrackConfig config, ObjectMapper json) {
+    public TrackService(Pool pool, ChatAccess access, RoomClosure closure, TrackConfig config, ObjectMapper json) {
         this.pool = pool;
         this.access = access;
+        this.closure = closure;
         this.config = config;
         this.json = json;
     }
@@ -67,11 +71,13 @@ public class TrackService {
         boolean simplify = Duration.between(start, end).compareTo(config.simplifyAfter()) > 0;
         double tolerance = simplify ? config.simplifyToleranceDeg() : 0;
         return access.memberSeenBy(chatId, userId, actor, Permission.MANAGE)
-                .flatMap(member -> {
+                .flatMap(member -> closure.closedAt(chatId).flatMap(closedAt -> {
                     OffsetDateTime visibleFrom = later(start, member);
-                    return pool.preparedQuery(TRACK).execute(Tuple.of(userId, visibleFrom, end, tolerance))
-                            .map(rows -> featureOf(userId, visibleFrom, end, simplify, rows.iterator().next()));
-                });
+                    // A closed room's tracks end at its closing: nothing recorded later enters it.
+                    OffsetDateTime visibleTo = closedAt != null && closedAt.isBefore(end) ? closedAt : end;
+                    return pool.preparedQuery(TRACK).execute(Tuple.of(userId, visibleFrom, visibleTo, tolerance))
+                            .map(rows -> featureOf(userId, visibleFrom, visibleTo, simplify, rows.iterator().next()));
+                }));
     }
 
     private static OffsetDateTime later(OffsetDateTime start, ChatMember member) {

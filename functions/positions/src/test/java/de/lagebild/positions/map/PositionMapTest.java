@@ -1,6 +1,6 @@
 package de.lagebild.positions.map;
 
-import static io.restassured.RestAssured.given;
+import static de.lagebild.positions.testing.DoubleNumbers.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.contains;
@@ -14,9 +14,6 @@ import static org.hamcrest.Matchers.nullValue;
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.positions.testing.MapFixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -44,7 +41,6 @@ class PositionMapTest {
 
     @BeforeEach
     void chatWithTwoForcesAndAnOutsider() {
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
         fixtures = new MapFixtures(pool);
         viewer = fixtures.userIdOf("officer5");
         chat = fixtures.chatOf(viewer);

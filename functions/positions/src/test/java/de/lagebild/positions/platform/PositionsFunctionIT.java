@@ -3,7 +3,7 @@ package de.lagebild.positions.platform;
 import static de.lagebild.positions.testing.Fixes.batch;
 import static de.lagebild.positions.testing.Fixes.fix;
 import static de.lagebild.positions.testing.Fixes.send;
-import static io.restassured.RestAssured.given;
+import static de.lagebild.positions.testing.DoubleNumbers.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -13,9 +13,6 @@ import de.lagebild.common.testing.TestPool;
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.positions.testing.MapFixtures;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +36,6 @@ class PositionsFunctionIT extends PackagedFunctionContract {
 
     @BeforeEach
     void connect() {
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
         database = TestPool.open();
         fixtures = new MapFixtures(database.pool());
     }

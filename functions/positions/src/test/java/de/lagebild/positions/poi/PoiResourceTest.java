@@ -1,6 +1,6 @@
 package de.lagebild.positions.poi;
 
-import static io.restassured.RestAssured.given;
+import static de.lagebild.positions.testing.DoubleNumbers.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,10 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.positions.testing.MapFixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,7 +44,6 @@ class PoiResourceTest {
 
     @BeforeEach
     void chatWithAWriterAndAReader() {
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
         fixtures = new MapFixtures(pool);
         UUID writer = fixtures.userIdOf("officer1");
         chat = fixtures.chatOf(writer);

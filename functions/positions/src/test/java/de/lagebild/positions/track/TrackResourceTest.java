@@ -1,6 +1,6 @@
 package de.lagebild.positions.track;
 
-import static io.restassured.RestAssured.given;
+import static de.lagebild.positions.testing.DoubleNumbers.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -10,9 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.positions.testing.MapFixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -39,7 +36,6 @@ class TrackResourceTest {
 
     @BeforeEach
     void managerAndAWalkerWithATrack() {
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
         fixtures = new MapFixtures(pool);
         UUID manager = fixtures.userIdOf("lead1");
         chat = fixtures.chatOf(manager);

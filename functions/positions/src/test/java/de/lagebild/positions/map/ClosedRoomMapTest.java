@@ -1,0 +1,98 @@
+package de.lagebild.positions.map;
+
+import static de.lagebild.positions.testing.DoubleNumbers.given;
+import static de.lagebild.positions.testing.Fixes.batch;
+import static de.lagebild.positions.testing.Fixes.fix;
+import static de.lagebild.positions.testing.Fixes.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.lagebild.common.testing.Tokens;
+import de.lagebild.positions.testing.MapFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closing an operation ends location sharing in it: the map of a closed room shows the positions
+ * known at its closing, marked as frozen, and neither new fixes (sent through the API or stored
+ * otherwise) nor new track points reach its map, extent or tracks, while the same officer's open
+ * operations keep showing them.
+ */
+@QuarkusTest
+class ClosedRoomMapTest {
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aClosedRoomShowsThePositionsAtItsClosingFrozenAndNothingLater() {
+        MapFixtures fixtures = new MapFixtures(pool);
+        UUID lead = fixtures.userIdOf("officer6");
+        UUID officer = fixtures.userIdOf("officer4");
+        MapFixtures.Chat closed = fixtures.chatOf(lead);
+        MapFixtures.Chat open = fixtures.chatOf(lead);
+        fixtures.member(closed.chatId(), closed.roomId(), officer, true, true, false);
+        fixtures.member(open.chatId(), open.roomId(), officer, true, true, false);
+        UUID early = fixtures.syntheticUser("Frozen 11/1");
+        UUID lateOnly = fixtures.syntheticUser("After closing 11/2");
+        fixtures.member(closed.chatId(), closed.roomId(), early, true, false, false);
+        fixtures.member(closed.chatId(), closed.roomId(), lateOnly, true, false, false);
+
+        OffsetDateTime closedAt = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(ChronoUnit.MILLIS);
+        fixtures.trackFix(early, 53.50, 9.90, closedAt.minusMinutes(10));
+        fixtures.trackFix(early, 53.51, 9.91, closedAt.minusMinutes(1));
+        fixtures.trackFix(officer, 53.52, 9.92, closedAt.minusSeconds(30));
+        fixtures.closeRoom(closed.roomId(), closedAt);
+        // After the closing: stored track points and latest positions, and a fix through the API.
+        fixtures.trackFix(early, 53.90, 10.30, closedAt.plusMinutes(1));
+        fixtures.latest(early, 53.90, 10.30, closedAt.plusMinutes(1));
+        fixtures.trackFix(lateOnly, 53.80, 10.20, closedAt.plusSeconds(30));
+        fixtures.latest(lateOnly, 53.80, 10.20, closedAt.plusSeconds(30));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        send("officer4", batch(fix(53.70, 10.10, now))).then().statusCode(200);
+
+        JsonPath frozen = map("officer6", closed.chatId());
+        assertThat(frozen.getBoolean("frozen")).isTrue();
+        assertThat(OffsetDateTime.parse(frozen.getString("closedAt")).toInstant()).isEqualTo(closedAt.toInstant());
+        // The creator may have fixes from other tests: every position shown was recorded by the closing.
+        assertThat(frozen.getList("features.id")).contains(early.toString(), officer.toString())
+                .doesNotContain(lateOnly.toString());
+        assertThat(frozen.getList("features.properties.recordedAt", String.class))
+                .allSatisfy(at -> assertThat(OffsetDateTime.parse(at).toInstant()).isBeforeOrEqualTo(closedAt.toInstant()));
+        assertThat(frozen.getList("features.find { it.id == '" + early + "' }.geometry.coordinates", Double.class))
+                .containsExactly(9.91, 53.51);
+        // officer4 sends fixes in other tests too: whichever was the last up to the closing, not the one sent now.
+        assertThat(OffsetDateTime.parse(frozen.getString("features.find { it.id == '" + officer + "' }.properties.recordedAt"))
+                .toInstant()).isBeforeOrEqualTo(closedAt.toInstant());
+
+        JsonPath extent = given().auth().oauth2(Tokens.of("officer6"))
+                .when().get("/v1/chats/" + closed.chatId() + "/map/extent")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(extent.getInt("forces")).isEqualTo(frozen.getList("features").size());
+        assertThat(extent.getDouble("bbox[2]")).as("east of the positions at closing").isLessThan(10.0);
+
+        JsonPath track = given().auth().oauth2(Tokens.of("officer6"))
+                .queryParam("from", closedAt.minusMinutes(20).toString()).queryParam("to", now.toString())
+                .when().get("/v1/chats/" + closed.chatId() + "/map/tracks/" + early)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(track.getInt("properties.fixes")).isEqualTo(2);
+        assertThat(OffsetDateTime.parse(track.getString("properties.to")).toInstant()).isEqualTo(closedAt.toInstant());
+
+        JsonPath live = map("officer6", open.chatId());
+        assertThat(live.getString("frozen")).isNull();
+        assertThat(live.getList("features.find { it.id == '" + officer + "' }.geometry.coordinates", Double.class))
+                .containsExactly(10.10, 53.70);
+    }
+
+    private static JsonPath map(String username, UUID chatId) {
+        return given().auth().oauth2(Tokens.of(username)).when().get("/v1/chats/" + chatId + "/map/positions")
+                .then().statusCode(200).extract().jsonPath();
+    }
+}
