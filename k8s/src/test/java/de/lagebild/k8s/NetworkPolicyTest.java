@@ -3,6 +3,7 @@ package de.lagebild.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -37,6 +38,35 @@ class NetworkPolicyTest {
                         .allSatisfy(port -> assertThat(port.asInt()).isIn(80, 443));
             }
         }
+    }
+
+    /** Import sources are fetched from public addresses only: never the cluster's networks or the metadata address. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void layersReachNoPrivateLoopbackOrLinkLocalAddress(String overlayName) {
+        JsonNode policy = Overlay.rendered(overlayName).get("networking.k8s.io/v1/NetworkPolicy", "lagebild-layers-egress-sources");
+        JsonNode egress = policy.at("/spec/egress");
+        assertThat(egress).isNotEmpty();
+        for (JsonNode rule : egress) {
+            assertThat(rule.has("to")).as("egress to any address").isTrue();
+            for (JsonNode to : rule.path("to")) {
+                String cidr = to.at("/ipBlock/cidr").asText();
+                List<String> except = textsOf(to.at("/ipBlock/except"));
+                if (cidr.equals("0.0.0.0/0")) {
+                    assertThat(except).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8",
+                            "169.254.0.0/16", "100.64.0.0/10");
+                } else {
+                    assertThat(cidr).isEqualTo("::/0");
+                    assertThat(except).contains("::1/128", "fc00::/7", "fe80::/10", "::ffff:0:0/96");
+                }
+            }
+        }
+    }
+
+    private static List<String> textsOf(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package de.lagebild.layers.admin;
 
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.layers.imports.SourceCrs;
+import de.lagebild.layers.imports.SourcePolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,9 +43,11 @@ public class LayerDefinitions {
             returning (xmax = 0) as created,""" + COLUMNS;
 
     private final Pool pool;
+    private final SourcePolicy sources;
 
-    public LayerDefinitions(Pool pool) {
+    public LayerDefinitions(Pool pool, SourcePolicy sources) {
         this.pool = pool;
+        this.sources = sources;
     }
 
     public Uni<Saved> save(String id, LayerDefinitionRequest request) {
@@ -87,7 +90,7 @@ public class LayerDefinitions {
         });
     }
 
-    private static String sourceUrl(LayerSourceRequest source) {
+    private String sourceUrl(LayerSourceRequest source) {
         String url = source.url() == null || source.url().isBlank() ? null : source.url().strip();
         if (url == null) {
             if (!"upload".equals(source.kind())) {
@@ -100,6 +103,12 @@ public class LayerDefinitions {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
                 throw ProblemException.invalidField("source.url", "must be an absolute http or https URL");
+            }
+            if (!sources.allowsAnySource()) {
+                throw ProblemException.invalidField("source.url", "is not possible here: layers are imported by upload only");
+            }
+            if (!sources.allowsHostOf(uri)) {
+                throw ProblemException.invalidField("source.url", "names a host that is not an allowed layer source");
             }
         } catch (URISyntaxException e) {
             throw ProblemException.invalidField("source.url", "is not a valid URL");

@@ -19,8 +19,11 @@ public class CrsCatalogue {
     private final Pool pool;
     private final Map<Integer, Boolean> geographic = new ConcurrentHashMap<>();
 
-    public CrsCatalogue(Pool pool) {
+    private final DatabaseWait database;
+
+    public CrsCatalogue(Pool pool, DatabaseWait database) {
         this.pool = pool;
+        this.database = database;
     }
 
     /** Whether the source wrote latitude first, so that its axes must be flipped; fails for an unknown CRS. */
@@ -34,7 +37,7 @@ public class CrsCatalogue {
         if (known != null) {
             return known;
         }
-        var rows = pool.preparedQuery(LOOKUP).execute(Tuple.of(srid)).await().indefinitely();
+        var rows = database.on(pool.preparedQuery(LOOKUP).execute(Tuple.of(srid)));
         if (rows.size() == 0) {
             throw ImportFailure.content("unknown CRS EPSG:" + srid + ": PostGIS cannot reproject from it");
         }

@@ -46,14 +46,22 @@ public class FeatureStore {
     public record Outcome(int number, String outcome, String reason) {
     }
 
+    private final DatabaseWait database;
+
+    public FeatureStore(DatabaseWait database) {
+        this.database = database;
+    }
+
+    /** Bounds the transaction's statements, locks the layer against other imports and empties it. */
     public void lockAndClear(SqlConnection connection, String layerId) {
-        connection.preparedQuery(LOCK).execute(Tuple.of(layerId)).await().indefinitely();
-        connection.preparedQuery(CLEAR).execute(Tuple.of(layerId)).await().indefinitely();
+        database.limitTransaction(connection);
+        database.on(connection.preparedQuery(LOCK).execute(Tuple.of(layerId)));
+        database.on(connection.preparedQuery(CLEAR).execute(Tuple.of(layerId)));
     }
 
     /** Stores the batch; returns the features that were not stored as they came. */
     List<Outcome> store(SqlConnection connection, String layerId, FeatureBatch batch) {
-        RowSet<Row> rows = connection.preparedQuery(STORE).execute(batch.toTuple(layerId)).await().indefinitely();
+        RowSet<Row> rows = database.on(connection.preparedQuery(STORE).execute(batch.toTuple(layerId)));
         List<Outcome> outcomes = new ArrayList<>(rows.size());
         for (Row row : rows) {
             outcomes.add(new Outcome(row.getInteger("number"), row.getString("outcome"), row.getString("reason")));
@@ -63,7 +71,7 @@ public class FeatureStore {
 
     /** Makes the new content the layer's; returns its new content version. */
     public long publish(SqlConnection connection, String layerId, int featureCount, String contentSha256) {
-        return connection.preparedQuery(PUBLISH).execute(Tuple.of(layerId, featureCount, contentSha256))
-                .await().indefinitely().iterator().next().getLong("content_version");
+        return database.on(connection.preparedQuery(PUBLISH).execute(Tuple.of(layerId, featureCount, contentSha256)))
+                .iterator().next().getLong("content_version");
     }
 }

@@ -29,24 +29,25 @@ public class ImportReports {
     private final Pool pool;
     private final ObjectMapper json;
 
-    public ImportReports(Pool pool, ObjectMapper json) {
+    private final DatabaseWait database;
+
+    public ImportReports(Pool pool, ObjectMapper json, DatabaseWait database) {
         this.pool = pool;
         this.json = json;
+        this.database = database;
     }
 
     /** Records that an import started (blocking). */
     void started(ImportReport report) {
-        pool.preparedQuery(INSERT).execute(Tuple.tuple().addUUID(report.id()).addString(report.layerId())
-                .addString(report.triggeredBy()).addOffsetDateTime(report.startedAt()).addString(toJson(report)))
-                .await().indefinitely();
+        database.on(pool.preparedQuery(INSERT).execute(Tuple.tuple().addUUID(report.id()).addString(report.layerId())
+                .addString(report.triggeredBy()).addOffsetDateTime(report.startedAt()).addString(toJson(report))));
     }
 
     /** Records how the import ended (blocking), in the import's transaction when {@code client} is its connection. */
     void finished(SqlClient client, ImportReport report) {
-        client.preparedQuery(FINISH).execute(Tuple.tuple().addUUID(report.id()).addString(report.status())
+        database.on(client.preparedQuery(FINISH).execute(Tuple.tuple().addUUID(report.id()).addString(report.status())
                 .addOffsetDateTime(report.finishedAt()).addInteger(report.read()).addInteger(report.stored())
-                .addInteger(report.rejected()).addString(toJson(report)))
-                .await().indefinitely();
+                .addInteger(report.rejected()).addString(toJson(report))));
     }
 
     void finished(ImportReport report) {

@@ -39,9 +39,10 @@ public class LayerImporter {
     private final CrsCatalogue crsCatalogue;
     private final FeatureStore store;
     private final ImportReports reports;
+    private final DatabaseWait database;
 
     public LayerImporter(Pool pool, ObjectMapper json, ImportConfig config, SourceDownload download,
-            CrsCatalogue crsCatalogue, FeatureStore store, ImportReports reports) {
+            CrsCatalogue crsCatalogue, FeatureStore store, ImportReports reports, DatabaseWait database) {
         this.pool = pool;
         this.json = json;
         this.config = config;
@@ -49,6 +50,7 @@ public class LayerImporter {
         this.crsCatalogue = crsCatalogue;
         this.store = store;
         this.reports = reports;
+        this.database = database;
     }
 
     public ImportReport run(ImportRequest request) {
@@ -89,9 +91,9 @@ public class LayerImporter {
     }
 
     private ImportReport replace(String layerId, SourceFile file, SourceCrs declaredCrs, String contentSha256, ImportRun run) {
-        SqlConnection connection = pool.getConnection().await().indefinitely();
+        SqlConnection connection = database.on(pool.getConnection());
         try {
-            Transaction transaction = connection.begin().await().indefinitely();
+            Transaction transaction = database.on(connection.begin());
             try (FeatureSource features = FeatureSource.open(file, json)) {
                 store.lockAndClear(connection, layerId);
                 storeAll(connection, layerId, features, declaredCrs, run);
@@ -103,14 +105,17 @@ public class LayerImporter {
                 long version = store.publish(connection, layerId, run.storedCount(), contentSha256);
                 ImportReport report = run.replaced(version);
                 reports.finished(connection, report);
-                transaction.commit().await().indefinitely();
+                database.on(transaction.commit());
                 return report;
             } catch (RuntimeException e) {
-                transaction.rollback().await().indefinitely();
-                throw e;
+                database.on(transaction.rollback());
+                throw StatementTimeout.isCause(e)
+                        ? ImportFailure.content("a statement of the import ran longer than "
+                                + config.statementTimeout().toSeconds() + " s, the most the database allows it")
+                        : e;
             }
         } finally {
-            connection.close().await().indefinitely();
+            database.on(connection.close());
         }
     }
 
@@ -118,9 +123,21 @@ public class LayerImporter {
             ImportRun run) {
         Map<SourceCrs, Boolean> flips = new HashMap<>();
         FeatureBatch batch = new FeatureBatch();
+        long vertices = 0;
         for (SourceFeature feature = features.next(); feature != null; feature = features.next()) {
             run.read();
             String problem = problemOf(feature);
+            if (problem == null && feature.geometry() != null) {
+                long count = VertexCount.of(feature.geometry());
+                problem = count > config.maxVerticesPerFeature()
+                        ? "the geometry has " + count + " vertices, more than " + config.maxVerticesPerFeature() + " per feature"
+                        : null;
+                vertices += problem == null ? count : 0;
+                if (vertices > config.maxVerticesPerImport()) {
+                    throw ImportFailure.content("the source holds more than " + config.maxVerticesPerImport()
+                            + " vertices, the most one import may store");
+                }
+            }
             SourceCrs crs = feature.geometry() == null ? null : crsOf(feature.geometry(), declaredCrs);
             if (problem == null && crs == null) {
                 problem = "the geometry names no srsName and the source declares no CRS";
@@ -187,9 +204,9 @@ public class LayerImporter {
     }
 
     private LayerSource sourceOf(String layerId) {
-        RowSet<Row> rows = pool.preparedQuery("""
+        RowSet<Row> rows = database.on(pool.preparedQuery("""
                         select source_kind, source_url, source_crs, content_sha256, content_version from layers where id = $1""")
-                .execute(Tuple.of(layerId)).await().indefinitely();
+                .execute(Tuple.of(layerId)));
         if (rows.size() == 0) {
             throw ProblemException.notFound("layer");
         }

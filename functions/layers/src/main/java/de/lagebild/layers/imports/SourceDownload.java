@@ -3,14 +3,13 @@ package de.lagebild.layers.imports;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,28 +21,64 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fetches a layer's source (a WFS GetFeature or GeoJSON URL) into a {@link SourceFile}, within the
- * configured connect and read timeouts and size limit. Blocking: call it on a worker thread.
+ * configured connect and read timeouts and size limit. The URL and every redirect target must pass
+ * the {@link SourcePolicy}; redirects are followed here, not by the HTTP client, so that each is
+ * checked. Every failure gives the same neutral text (the details go to the log): the answer must
+ * not tell an admin, or whoever took over an admin's account, what listens where inside the network.
+ * Blocking: call it on a worker thread.
  */
 @ApplicationScoped
 public class SourceDownload {
+
+    /** The one text of every failed fetch. */
+    static final String FAILED = "the source could not be fetched";
 
     private static final String ACCEPT = "application/gml+xml, application/geo+json, application/json;q=0.9, "
             + "text/xml;q=0.8, application/xml;q=0.8, */*;q=0.1";
 
     private final ImportConfig config;
+    private final SourcePolicy policy;
     private final HttpClient http;
 
-    public SourceDownload(ImportConfig config) {
+    public SourceDownload(ImportConfig config, SourcePolicy policy) {
         this.config = config;
+        this.policy = policy;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     public SourceFile fetch(URI url) {
+        long deadline = System.nanoTime() + config.readTimeout().toNanos();
+        URI next = url;
+        for (int redirects = 0; ; redirects++) {
+            String refusal = policy.refusalOf(next);
+            if (refusal != null) {
+                throw failed(url, refusal);
+            }
+            Fetched fetched = fetchOnce(url, next, deadline);
+            if (fetched.file() != null) {
+                return fetched.file();
+            }
+            if (redirects >= policy.maxRedirects()) {
+                throw failed(url, "more than " + policy.maxRedirects() + " redirects");
+            }
+            next = fetched.redirect();
+        }
+    }
+
+    /** One request: the file, or where a redirect points. */
+    private record Fetched(SourceFile file, URI redirect) {
+    }
+
+    private Fetched fetchOnce(URI original, URI url, long deadline) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw failed(original, "timed out");
+        }
         HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(config.readTimeout())
+                .timeout(Duration.ofNanos(remaining))
                 .header("Accept", ACCEPT)
                 .GET()
                 .build();
@@ -56,14 +91,17 @@ public class SourceDownload {
             return receiving.get();
         });
         try {
-            HttpResponse<SourceFile> answer = response.get(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (answer.statusCode() != 200) {
-                throw ImportFailure.source("the source answered HTTP " + answer.statusCode());
+            HttpResponse<SourceFile> answer = response.get(remaining, TimeUnit.NANOSECONDS);
+            if (answer.statusCode() == 200) {
+                return new Fetched(answer.body(), null);
             }
-            return answer.body();
+            if (isRedirect(answer.statusCode())) {
+                return new Fetched(null, redirectOf(original, url, answer));
+            }
+            throw failed(original, "HTTP " + answer.statusCode() + " from " + url);
         } catch (TimeoutException e) {
             response.cancel(true);
-            ImportFailure failure = timedOut();
+            ImportFailure failure = failed(original, "timed out");
             if (receiving.get() != null) {
                 receiving.get().onError(failure);   // deletes what was written so far
             }
@@ -71,34 +109,31 @@ public class SourceDownload {
         } catch (InterruptedException e) {
             response.cancel(true);
             Thread.currentThread().interrupt();
-            throw ImportFailure.source("the import was interrupted");
+            throw failed(original, "interrupted");
         } catch (ExecutionException e) {
-            throw failure(e.getCause());
+            throw failed(original, String.valueOf(e.getCause()));
         }
     }
 
-    private ImportFailure timedOut() {
-        return ImportFailure.source("the source did not send its data within " + config.readTimeout().toSeconds() + " s");
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private ImportFailure failure(Throwable cause) {
-        if (cause instanceof ImportFailure failure) {
-            return failure;
+    private URI redirectOf(URI original, URI url, HttpResponse<?> answer) {
+        String location = answer.headers().firstValue("Location").orElse(null);
+        if (location == null) {
+            throw failed(original, "redirect without Location from " + url);
         }
-        if (cause instanceof HttpConnectTimeoutException) {
-            return ImportFailure.source("could not connect to the source within " + config.connectTimeout().toSeconds() + " s");
+        try {
+            return url.resolve(new URI(location));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw failed(original, "redirect to an invalid URL from " + url);
         }
-        if (cause instanceof HttpTimeoutException) {
-            return timedOut();
-        }
-        if (cause instanceof ConnectException) {
-            return ImportFailure.source("could not connect to the source");
-        }
-        if (cause instanceof IOException) {
-            Log.infof("layer source failed: %s", cause.toString());
-            return ImportFailure.source("the source failed: " + cause.getMessage());
-        }
-        return ImportFailure.source("the source failed");
+    }
+
+    private static ImportFailure failed(URI url, String detail) {
+        Log.infof("layer source %s failed: %s", url, detail);
+        return ImportFailure.source(FAILED);
     }
 
     /** Streams the body into a source file; the size limit cancels an oversized download early. */

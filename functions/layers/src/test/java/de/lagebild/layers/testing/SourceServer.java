@@ -7,17 +7,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * A local stand-in for a WFS or GeoJSON source (JDK HTTP server on loopback): serves files from
- * the test resources, a 500, and one that never finishes answering.
+ * the test resources, a 500, one that never finishes answering, and redirects; counts the requests per path.
  */
 public final class SourceServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Map<String, Integer> hits = new ConcurrentHashMap<>();
 
     public SourceServer() {
         try {
@@ -48,6 +51,7 @@ public final class SourceServer implements AutoCloseable {
     /** Serves a test resource at {@code path} with the content type. */
     public SourceServer serve(String path, String resource, String contentType) {
         server.createContext(path, exchange -> {
+            hits.merge(path, 1, Integer::sum);
             try (InputStream in = SourceServer.class.getResourceAsStream(resource); OutputStream out = exchange.getResponseBody()) {
                 byte[] body = in.readAllBytes();
                 exchange.getResponseHeaders().add("Content-Type", contentType);
@@ -61,6 +65,7 @@ public final class SourceServer implements AutoCloseable {
     /** Serves fixed bytes at {@code path}. */
     public SourceServer serveBytes(String path, byte[] body, String contentType) {
         server.createContext(path, exchange -> {
+            hits.merge(path, 1, Integer::sum);
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -68,6 +73,22 @@ public final class SourceServer implements AutoCloseable {
             }
         });
         return this;
+    }
+
+    /** Answers {@code path} with a redirect (302) to {@code location}. */
+    public SourceServer redirect(String path, String location) {
+        server.createContext(path, exchange -> {
+            hits.merge(path, 1, Integer::sum);
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        return this;
+    }
+
+    /** How many requests reached {@code path} (served or redirecting paths). */
+    public int hits(String path) {
+        return hits.getOrDefault(path, 0);
     }
 
     public String url(String path) {

@@ -1,0 +1,82 @@
+package de.lagebild.layers.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import de.lagebild.layers.testing.SourceServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The download with the production rules against a source on loopback: allowed by name, it
+ * resolves to a loopback address and is never contacted, and the answer says nothing about why.
+ */
+class SourceDownloadTest {
+
+    private static SourceServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new SourceServer().serveBytes("/data.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(),
+                "application/geo+json");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void anAllowedHostResolvingToLoopbackIsNeverContacted() {
+        SourceDownload strict = new SourceDownload(config(),
+                new SourcePolicy(SourcePolicyTest.config(List.of("127.0.0.1", "localhost"), false)));
+        for (String url : List.of(server.url("/data.geojson"), server.url("/data.geojson").replace("127.0.0.1", "localhost"))) {
+            ImportFailure failure = catchThrowableOfType(() -> strict.fetch(URI.create(url)), ImportFailure.class);
+            assertThat(failure.getMessage()).isEqualTo(SourceDownload.FAILED);
+            assertThat(failure.kind()).isEqualTo(ImportFailure.Kind.SOURCE);
+        }
+        assertThat(server.hits("/data.geojson")).isZero();
+    }
+
+    @Test
+    void theSameSourceIsFetchedWhenLoopbackIsExplicitlyAllowed() {
+        SourceDownload lenient = new SourceDownload(config(),
+                new SourcePolicy(SourcePolicyTest.config(List.of("127.0.0.1"), true)));
+        try (SourceFile file = lenient.fetch(URI.create(server.url("/data.geojson")))) {
+            assertThat(file.size()).isPositive();
+        }
+    }
+
+    private static ImportConfig config() {
+        return new ImportConfig() {
+            @Override
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(2);
+            }
+
+            @Override
+            public Duration readTimeout() {
+                return Duration.ofSeconds(3);
+            }
+
+            @Override
+            public long maxSourceBytes() {
+                return 1 << 20;
+            }
+
+            @Override
+            public int batchSize() {
+                return 100;
+            }
+
+            @Override
+            public int maxReportedIssues() {
+                return 10;
+            }
+        };
+    }
+}
