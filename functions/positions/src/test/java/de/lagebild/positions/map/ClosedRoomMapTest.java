@@ -45,7 +45,8 @@ class ClosedRoomMapTest {
         fixtures.member(closed.chatId(), closed.roomId(), early, true, false, false);
         fixtures.member(closed.chatId(), closed.roomId(), lateOnly, true, false, false);
 
-        OffsetDateTime closedAt = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(ChronoUnit.MILLIS);
+        // Two hours ago: away from the times at which other tests store fixes of the same officers.
+        OffsetDateTime closedAt = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.MILLIS);
         fixtures.trackFix(early, 53.50, 9.90, closedAt.minusMinutes(10));
         fixtures.trackFix(early, 53.51, 9.91, closedAt.minusMinutes(1));
         fixtures.trackFix(officer, 53.52, 9.92, closedAt.minusSeconds(30));
