@@ -123,20 +123,12 @@ public class LayerImporter {
             ImportRun run) {
         Map<SourceCrs, Boolean> flips = new HashMap<>();
         FeatureBatch batch = new FeatureBatch();
-        long vertices = 0;
+        VertexBudget vertices = new VertexBudget(config);
         for (SourceFeature feature = features.next(); feature != null; feature = features.next()) {
             run.read();
             String problem = problemOf(feature);
             if (problem == null && feature.geometry() != null) {
-                long count = VertexCount.of(feature.geometry());
-                problem = count > config.maxVerticesPerFeature()
-                        ? "the geometry has " + count + " vertices, more than " + config.maxVerticesPerFeature() + " per feature"
-                        : null;
-                vertices += problem == null ? count : 0;
-                if (vertices > config.maxVerticesPerImport()) {
-                    throw ImportFailure.content("the source holds more than " + config.maxVerticesPerImport()
-                            + " vertices, the most one import may store");
-                }
+                problem = vertices.spend(feature.geometry());
             }
             SourceCrs crs = feature.geometry() == null ? null : crsOf(feature.geometry(), declaredCrs);
             if (problem == null && crs == null) {

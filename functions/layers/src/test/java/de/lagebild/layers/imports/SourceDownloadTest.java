@@ -1,7 +1,7 @@
 package de.lagebild.layers.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import de.lagebild.layers.testing.SourceServer;
 import java.net.URI;
@@ -35,9 +35,9 @@ class SourceDownloadTest {
         SourceDownload strict = new SourceDownload(config(),
                 new SourcePolicy(SourcePolicyTest.config(List.of("127.0.0.1", "localhost"), false)));
         for (String url : List.of(server.url("/data.geojson"), server.url("/data.geojson").replace("127.0.0.1", "localhost"))) {
-            ImportFailure failure = catchThrowableOfType(() -> strict.fetch(URI.create(url)), ImportFailure.class);
-            assertThat(failure.getMessage()).isEqualTo(SourceDownload.FAILED);
-            assertThat(failure.kind()).isEqualTo(ImportFailure.Kind.SOURCE);
+            assertThatExceptionOfType(ImportFailure.class).isThrownBy(() -> strict.fetch(URI.create(url)))
+                    .withMessage(SourceDownload.FAILED)
+                    .satisfies(failure -> assertThat(failure.kind()).isEqualTo(ImportFailure.Kind.SOURCE));
         }
         assertThat(server.hits("/data.geojson")).isZero();
     }
@@ -76,6 +76,21 @@ class SourceDownloadTest {
             @Override
             public int maxReportedIssues() {
                 return 10;
+            }
+
+            @Override
+            public int maxVerticesPerFeature() {
+                return 100;
+            }
+
+            @Override
+            public long maxVerticesPerImport() {
+                return 1_000;
+            }
+
+            @Override
+            public Duration statementTimeout() {
+                return Duration.ofSeconds(5);
             }
         };
     }

@@ -151,17 +151,23 @@ public class PositionWriter {
             return;
         }
         Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(pending -> pool.preparedQuery(WRITE).execute(arraysOf(List.of(pending)))
-                        .onItemOrFailure().invoke((rows, alone) -> {
-                            if (alone == null) {
-                                complete(List.of(pending), rows);
-                            } else {
-                                pending.fail(StoreRefusal.of(alone));
-                            }
-                        })
-                        .onFailure().recoverWithNull())
+                .onItem().transformToUniAndConcatenate(this::writeAlone)
                 .collect().last()
                 .subscribe().with(ignored -> release(), ignored -> release());
+    }
+
+    /** Writes one request's fixes in a statement of their own; completes (never fails) when it is answered. */
+    private Uni<Void> writeAlone(Pending pending) {
+        return pool.preparedQuery(WRITE).execute(arraysOf(List.of(pending)))
+                .onItemOrFailure().invoke((rows, failure) -> {
+                    if (failure == null) {
+                        complete(List.of(pending), rows);
+                    } else {
+                        pending.fail(StoreRefusal.of(failure));
+                    }
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Frees a statement slot and starts the next statement if requests wait. */
