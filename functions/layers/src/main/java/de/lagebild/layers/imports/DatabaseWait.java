@@ -1,5 +1,7 @@
 package de.lagebild.layers.imports;
 
+import de.lagebild.common.problem.ProblemException;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,8 +24,13 @@ public class DatabaseWait {
         this.config = config;
     }
 
+    /** The call's result; 503 (Retry-After) when the database does not answer in time. */
     public <T> T on(Uni<T> call) {
-        return call.await().atMost(config.statementTimeout().plus(MARGIN));
+        try {
+            return call.await().atMost(config.statementTimeout().plus(MARGIN));
+        } catch (TimeoutException e) {
+            throw ProblemException.unavailable("the database");
+        }
     }
 
     /** Sets the statement timeout for the rest of the connection's current transaction. */

@@ -21,7 +21,7 @@ public class SourcePolicy {
     public SourcePolicy(SourceAccessConfig config) {
         this.config = config;
         this.allowedHosts = config.allowedHosts().orElse(List.of()).stream()
-                .map(host -> host.strip().toLowerCase(Locale.ROOT))
+                .map(host -> withoutBrackets(host.strip().toLowerCase(Locale.ROOT)))
                 .filter(host -> !host.isEmpty())
                 .toList();
     }
@@ -75,9 +75,12 @@ public class SourcePolicy {
         return config.maxRedirects();
     }
 
-    /** The host without the brackets of an IPv6 literal, lower case. */
+    /** The URL's host in lower case, an IPv6 literal without its brackets. */
     private static String hostOf(URI url) {
-        String host = url.getHost().toLowerCase(Locale.ROOT);
+        return withoutBrackets(url.getHost().toLowerCase(Locale.ROOT));
+    }
+
+    private static String withoutBrackets(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

@@ -75,11 +75,12 @@ class ImportLimitsTest {
         String layer = Layers.upload("timeout", null);
         Layers.importData(layer, GeneratedFeatures.points(5, "before"), "application/geo+json", null).then().statusCode(200);
 
-        // Another transaction holds the layer's row: the import's first statement waits for it until its timeout.
+        // Another transaction holds the layer's row (not its key, so the import's report can still refer
+        // to it): the import's first statement in its transaction waits for the row until its timeout.
         SqlConnection holder = pool.getConnectionAndAwait();
         try {
             holder.query("begin").executeAndAwait();
-            holder.preparedQuery("select id from layers where id = $1 for update").executeAndAwait(Tuple.of(layer));
+            holder.preparedQuery("select id from layers where id = $1 for no key update").executeAndAwait(Tuple.of(layer));
             Layers.importData(layer, GeneratedFeatures.points(7, "after"), "application/geo+json", null)
                     .then().statusCode(422).contentType("application/problem+json")
                     .body("report.failure", is("content"))

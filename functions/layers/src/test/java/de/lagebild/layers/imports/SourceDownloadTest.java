@@ -21,8 +21,9 @@ class SourceDownloadTest {
 
     @BeforeAll
     static void start() {
-        server = new SourceServer().serveBytes("/data.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(),
-                "application/geo+json");
+        byte[] empty = "{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes();
+        server = new SourceServer().serveBytes("/data.geojson", empty, "application/geo+json")
+                .serveBytes("/internal.geojson", empty, "application/geo+json");
     }
 
     @AfterAll
@@ -34,12 +35,12 @@ class SourceDownloadTest {
     void anAllowedHostResolvingToLoopbackIsNeverContacted() {
         SourceDownload strict = new SourceDownload(config(),
                 new SourcePolicy(SourcePolicyTest.config(List.of("127.0.0.1", "localhost"), false)));
-        for (String url : List.of(server.url("/data.geojson"), server.url("/data.geojson").replace("127.0.0.1", "localhost"))) {
+        for (String url : List.of(server.url("/internal.geojson"), server.url("/internal.geojson").replace("127.0.0.1", "localhost"))) {
             assertThatExceptionOfType(ImportFailure.class).isThrownBy(() -> strict.fetch(URI.create(url)))
                     .withMessage(SourceDownload.FAILED)
                     .satisfies(failure -> assertThat(failure.kind()).isEqualTo(ImportFailure.Kind.SOURCE));
         }
-        assertThat(server.hits("/data.geojson")).isZero();
+        assertThat(server.hits("/internal.geojson")).isZero();
     }
 
     @Test

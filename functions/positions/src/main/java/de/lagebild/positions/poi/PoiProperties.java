@@ -9,6 +9,11 @@ import java.util.UUID;
 public record PoiProperties(String name, String description, String category, int version, UUID createdBy,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
+    static Feature<PoiProperties> featureOf(PoiView poi) {
+        return Feature.of(poi.id(), Point.of(poi.lon(), poi.lat()), new PoiProperties(poi.name(), poi.description(),
+                poi.category(), poi.version(), poi.createdBy(), poi.createdAt(), poi.updatedAt()));
+    }
+
     static Feature<PoiProperties> featureOf(Poi poi) {
         return Feature.of(poi.id, Point.of(poi.lon, poi.lat), new PoiProperties(poi.name, poi.description,
                 poi.category, poi.version, poi.createdBy, poi.createdAt, poi.updatedAt));

@@ -1,8 +1,9 @@
 package de.lagebild.positions.poi;
 
-import de.lagebild.common.events.ClientWrites;
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.writes.WriteResponses;
+import de.lagebild.common.writes.WriteResult;
 import de.lagebild.positions.geojson.Feature;
 import de.lagebild.positions.geojson.FeatureCollection;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,20 +62,15 @@ public class PoiResource {
     @POST
     @Operation(summary = "Add a POI to the chat's map",
             description = "Needs the `write` permission in an open room. Appends a `poi.created` event (payload: the "
-                    + "POI) to the room's log. 201 for a new POI; 200 with the same POI for a retry with the same "
-                    + "client id.")
+                    + "POI) to the room's log. 201 for a new POI; 200 with the same POI, as first answered, for a retry with "
+                    + "the same client id (also while the first request is still running); 409 for another request "
+                    + "reusing the client id.")
     public Uni<RestResponse<Feature<PoiProperties>>> create(@PathParam("chatId") UUID chatId,
             @NotNull @Valid CreatePoiRequest request) {
         return currentUser.actor()
-                .flatMap(actor -> ClientWrites.once(() -> pois.create(actor, chatId, request)))
-                .map(changed -> {
-                    Feature<PoiProperties> feature = PoiProperties.featureOf(changed.poi());
-                    if (!changed.isNew()) {
-                        return RestResponse.ok(feature);
-                    }
-                    return RestResponse.ResponseBuilder.<Feature<PoiProperties>>created(
-                            URI.create("/v1/chats/" + chatId + "/map/pois/" + changed.poi().id)).entity(feature).build();
-                });
+                .flatMap(actor -> pois.create(actor, chatId, request))
+                .map(result -> WriteResponses.of(new WriteResult<>(PoiProperties.featureOf(result.body()), result.created(),
+                        result.location())));
     }
 
     @PUT
@@ -87,7 +82,7 @@ public class PoiResource {
             @NotNull @Valid MovePoiRequest request) {
         return currentUser.actor()
                 .flatMap(actor -> pois.move(actor, chatId, poiId, request))
-                .map(changed -> PoiProperties.featureOf(changed.poi()));
+                .map(PoiProperties::featureOf);
     }
 
     @DELETE
@@ -98,6 +93,6 @@ public class PoiResource {
     public Uni<RestResponse<Void>> delete(@PathParam("chatId") UUID chatId, @PathParam("poiId") UUID poiId) {
         return currentUser.actor()
                 .flatMap(actor -> pois.delete(actor, chatId, poiId))
-                .map(changed -> RestResponse.noContent());
+                .map(deleted -> RestResponse.noContent());
     }
 }

@@ -1,26 +1,25 @@
 package de.lagebild.positions.poi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.Ids;
+import de.lagebild.common.Timestamps;
 import de.lagebild.common.access.AccessControl;
 import de.lagebild.common.access.Permission;
-import de.lagebild.common.events.Appended;
-import de.lagebild.common.events.Event;
 import de.lagebild.common.events.EventLog;
 import de.lagebild.common.events.EventType;
+import de.lagebild.common.events.LogWriter;
 import de.lagebild.common.events.NewEvent;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.membership.ChatMember;
 import de.lagebild.common.problem.ProblemException;
+import de.lagebild.common.writes.ClientRequest;
+import de.lagebild.common.writes.ClientWrites;
+import de.lagebild.common.writes.WriteResult;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.io.IOException;
+import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -39,20 +38,12 @@ public class PoiService {
 
     private final AccessControl access;
     private final EventLog eventLog;
-    private final ObjectMapper json;
+    private final ClientWrites writes;
 
-    public PoiService(AccessControl access, EventLog eventLog, ObjectMapper json) {
+    public PoiService(AccessControl access, EventLog eventLog, ClientWrites writes) {
         this.access = access;
         this.eventLog = eventLog;
-        this.json = json;
-    }
-
-    /** A POI after a change; {@code event} is null when nothing new was appended (a retry, or no change). */
-    public record Changed(Poi poi, Event event) {
-
-        boolean isNew() {
-            return event != null;
-        }
+        this.writes = writes;
     }
 
     public Uni<List<Poi>> list(Actor actor, UUID chatId) {
@@ -61,36 +52,40 @@ public class PoiService {
                         .list()));
     }
 
-    public Uni<Changed> create(Actor actor, UUID chatId, CreatePoiRequest request) {
-        return Panache.withTransaction(() -> writableChat(chatId, actor)
-                        .flatMap(member -> eventLog.appendOnce(member.roomId, request.clientId(), actor.id(),
-                                seq -> persistNew(member, actor, request)))
-                        .flatMap(appended -> appended.replayed() ? replayOf(appended, chatId)
-                                : Poi.<Poi>findById(poiIdOf(appended.event())).map(poi -> new Changed(poi, appended.event()))))
-                .call(this::announce);
+    /**
+     * Adds a POI once per client id: the first request creates it (and its event), every retry gets
+     * the same POI as first answered, another request reusing the client id is 409.
+     */
+    public Uni<WriteResult<PoiView>> create(Actor actor, UUID chatId, CreatePoiRequest request) {
+        ClientRequest clientRequest = new ClientRequest(request.clientId(), actor.id(), "poi.create", List.of(chatId, request));
+        return writes.once(clientRequest, PoiView.class,
+                log -> writableChat(chatId, actor).flatMap(member -> persistNew(member, actor, request))
+                        .call(poi -> log.append(poi.roomId, actor.id(), new NewEvent(CREATED, poi.chatId, PoiView.of(poi))))
+                        .map(PoiView::of),
+                poi -> URI.create("/v1/chats/" + chatId + "/map/pois/" + poi.id()));
     }
 
-    public Uni<Changed> move(Actor actor, UUID chatId, UUID poiId, MovePoiRequest request) {
-        return Panache.withTransaction(() -> writableChat(chatId, actor)
+    /** Moves (and renames or describes) a POI; a change appends {@code poi.moved}, no change appends nothing. */
+    public Uni<Poi> move(Actor actor, UUID chatId, UUID poiId, MovePoiRequest request) {
+        return eventLog.transaction(log -> writableChat(chatId, actor)
                         .flatMap(member -> lockedPoi(chatId, poiId))
                         .flatMap(poi -> {
                             checkVersion(poi, request.version());
                             if (!changes(poi, request)) {
-                                return Uni.createFrom().item(new Changed(poi, null));
+                                return Uni.createFrom().item(poi);
                             }
                             poi.lat = request.lat();
                             poi.lon = request.lon();
                             poi.name = request.name() == null ? poi.name : request.name().strip();
                             poi.description = request.description() == null ? poi.description : request.description().strip();
                             poi.category = request.category() == null ? poi.category : request.category().strip();
-                            return appendChange(poi, actor, MOVED);
-                        }))
-                .call(this::announce);
+                            return appendChange(log, poi, actor, MOVED);
+                        }));
     }
 
     /** Deletes a POI; deleting one that is already deleted changes nothing. */
-    public Uni<Changed> delete(Actor actor, UUID chatId, UUID poiId) {
-        return Panache.withTransaction(() -> writableChat(chatId, actor)
+    public Uni<Poi> delete(Actor actor, UUID chatId, UUID poiId) {
+        return eventLog.transaction(log -> writableChat(chatId, actor)
                         .flatMap(member -> Poi.<Poi>findById(poiId, LockModeType.PESSIMISTIC_WRITE))
                         .map(poi -> {
                             if (poi == null || !poi.chatId.equals(chatId)) {
@@ -100,12 +95,11 @@ public class PoiService {
                         })
                         .flatMap(poi -> {
                             if (poi.isDeleted()) {
-                                return Uni.createFrom().item(new Changed(poi, null));
+                                return Uni.createFrom().item(poi);
                             }
-                            poi.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                            return appendChange(poi, actor, DELETED);
-                        }))
-                .call(this::announce);
+                            poi.deletedAt = Timestamps.now();
+                            return appendChange(log, poi, actor, DELETED);
+                        }));
     }
 
     private Uni<ChatMember> writableChat(UUID chatId, Actor actor) {
@@ -122,8 +116,8 @@ public class PoiService {
         });
     }
 
-    private Uni<NewEvent> persistNew(ChatMember member, Actor actor, CreatePoiRequest request) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    private Uni<Poi> persistNew(ChatMember member, Actor actor, CreatePoiRequest request) {
+        OffsetDateTime now = Timestamps.now();
         Poi poi = new Poi();
         poi.id = Ids.newId();
         poi.chatId = member.chatId;
@@ -137,32 +131,13 @@ public class PoiService {
         poi.version = 1;
         poi.createdAt = now;
         poi.updatedAt = now;
-        return poi.persist().map(ignored -> new NewEvent(CREATED, poi.chatId, PoiView.of(poi)));
+        return poi.persist().replaceWith(poi);
     }
 
-    private Uni<Changed> appendChange(Poi poi, Actor actor, EventType type) {
+    private static Uni<Poi> appendChange(LogWriter log, Poi poi, Actor actor, EventType type) {
         poi.version++;
-        poi.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return eventLog.append(poi.roomId, actor.id(), new NewEvent(type, poi.chatId, PoiView.of(poi)))
-                .map(event -> new Changed(poi, event));
-    }
-
-    /** A retried client id: it must have created a POI in this chat, which is returned as it is now. */
-    private Uni<Changed> replayOf(Appended appended, UUID chatId) {
-        Event event = appended.event();
-        if (!CREATED.equals(event.type) || !chatId.equals(event.chatId)) {
-            throw ProblemException.conflict("this client id was already used for another request");
-        }
-        return Poi.<Poi>findById(poiIdOf(event)).map(poi -> new Changed(poi, null));
-    }
-
-    private UUID poiIdOf(Event event) {
-        try {
-            JsonNode payload = json.readTree(event.payload);
-            return UUID.fromString(payload.path("id").asText());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("event " + event.id + " holds no POI id", e);
-        }
+        poi.updatedAt = Timestamps.now();
+        return log.append(poi.roomId, actor.id(), new NewEvent(type, poi.chatId, PoiView.of(poi))).replaceWith(poi);
     }
 
     private static void checkVersion(Poi poi, Integer seen) {
@@ -176,16 +151,5 @@ public class PoiService {
                 || (request.name() != null && !Objects.equals(poi.name, request.name().strip()))
                 || (request.description() != null && !Objects.equals(poi.description, request.description().strip()))
                 || (request.category() != null && !Objects.equals(poi.category, request.category().strip()));
-    }
-
-    /** Wakes the stream after the commit; the event is in the log either way, so a failure here is only logged. */
-    private Uni<Void> announce(Changed changed) {
-        if (!changed.isNew()) {
-            return Uni.createFrom().voidItem();
-        }
-        return eventLog.announce(changed.event()).onFailure().recoverWithItem(failure -> {
-            Log.warnf("POI event %s not announced: %s", changed.event().id, failure.getMessage());
-            return null;
-        });
     }
 }

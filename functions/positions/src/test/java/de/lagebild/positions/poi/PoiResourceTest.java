@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.positions.testing.MapFixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -20,11 +21,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +43,9 @@ class PoiResourceTest {
 
     @Inject
     Pool pool;
+
+    @TestHTTPResource("/")
+    URI base;
 
     private MapFixtures fixtures;
     private MapFixtures.Chat chat;
@@ -72,6 +81,34 @@ class PoiResourceTest {
         assertThat(events.get(0).get("payload").get("id").asText()).isEqualTo(id);
         assertThat(events.get(0).get("payload").get("lat").asDouble()).isEqualTo(53.55);
         assertThat(events.get(0).get("payload").get("chatId").asText()).isEqualTo(chat.chatId().toString());
+    }
+
+    @Test
+    void tenIdenticalRequestsAtOnceMakeOnePoiAndOneEventAndAnswerAlike() {
+        UUID clientId = UUID.randomUUID();
+        String body = "{\"clientId\":\"" + clientId + "\",\"name\":\"Bereitstellungsraum\",\"lat\":53.56,\"lon\":9.98}";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(pois)).header("Authorization", Tokens.bearer("officer1"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> answers = sent.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 201)
+                .filteredOn(status -> status == 201).hasSize(1);
+        assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.get(0).body());
+        assertThat(eventsOfRoom()).hasSize(1);
+        assertThat(fixtures.count("select count(*) from pois where chat_id = $1", chat.chatId())).isEqualTo(1);
+    }
+
+    @Test
+    void anotherRequestWithTheSameClientIdIsAConflict() {
+        UUID clientId = UUID.randomUUID();
+        create("officer1", clientId, "Sammelpunkt", 53.55, 9.99).then().statusCode(201);
+        create("officer1", clientId, "Sammelpunkt", 53.56, 9.99).then().statusCode(409).contentType(PROBLEM);
+        assertThat(eventsOfRoom()).hasSize(1);
     }
 
     @Test
