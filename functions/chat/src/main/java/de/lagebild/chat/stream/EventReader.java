@@ -98,10 +98,11 @@ class EventReader implements LogReads {
                 .map(rows -> rows.iterator().next().getString(0));
     }
 
-    /** Where a user may watch a chat now: its room and the room's last seq, if they hold `read` in it. */
+    /** Where a user may watch a chat now: its room, the room's last seq and whether it is closed, if they hold `read` in it. */
     Uni<ReadableChat> readableChat(UUID chatId, UUID userId) {
         return pool.preparedQuery("""
-                        select c.room_id, r.last_seq from chat_members c join rooms r on r.id = c.room_id
+                        select c.room_id, r.last_seq, r.closed_at is not null as closed
+                          from chat_members c join rooms r on r.id = c.room_id
                          where c.chat_id = $1 and c.user_id = $2 and c.can_read""")
                 .execute(Tuple.of(chatId, userId))
                 .map(rows -> {
@@ -109,11 +110,11 @@ class EventReader implements LogReads {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    return new ReadableChat(row.getUUID("room_id"), row.getLong("last_seq"));
+                    return new ReadableChat(row.getUUID("room_id"), row.getLong("last_seq"), row.getBoolean("closed"));
                 });
     }
 
-    record ReadableChat(UUID roomId, long lastSeq) {
+    record ReadableChat(UUID roomId, long lastSeq, boolean roomClosed) {
     }
 
     static EventRow toEvent(Row row) {

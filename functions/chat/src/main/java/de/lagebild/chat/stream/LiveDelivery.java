@@ -12,9 +12,11 @@ import java.util.function.BiConsumer;
  */
 final class LiveDelivery implements RoomFeeds.Delivery {
 
-    /** Told after each membership event of a room, with the room's membership after it. */
+    /** Told after each membership event of a room, with the room's membership after it, and after its closing. */
     interface MembershipListener {
         void changed(UUID roomId, long seq, RoomVisibility room);
+
+        void closed(UUID roomId);
     }
 
     private final SessionRegistry sessions;
@@ -61,6 +63,8 @@ final class LiveDelivery implements RoomFeeds.Delivery {
         EventType type = event.knownType();
         if (type != null && type.changesMembership()) {
             membership.changed(event.roomId(), event.seq(), room);
+        } else if (type == EventType.ROOM_CLOSED) {
+            membership.closed(event.roomId());
         }
     }
 

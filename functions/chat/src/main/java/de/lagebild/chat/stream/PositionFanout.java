@@ -24,6 +24,8 @@ final class PositionFanout {
 
     static final String UNWATCHED = "unwatched";
     static final String ACCESS_LOST = "access_lost";
+    /** A closed operation shares no live positions: its map is frozen at the closing (the map endpoints). */
+    static final String ROOM_CLOSED = "room_closed";
 
     /** A granted watch: the chat's room, and the room's last seq when it was granted. */
     private record Watch(UUID roomId, long grantedAt) {
@@ -60,6 +62,10 @@ final class PositionFanout {
                 flow.send(session, frames.error("not_found", "chat not found"));
                 return;
             }
+            if (readable.roomClosed()) {
+                flow.send(session, frames.unwatched(chatId, ROOM_CLOSED));
+                return;
+            }
             session.watching.add(chatId);
             watchers.computeIfAbsent(chatId, id -> new HashMap<>()).put(session, new Watch(readable.roomId(),
                     readable.lastSeq()));
@@ -86,6 +92,17 @@ final class PositionFanout {
         watchers.forEach((chatId, watches) -> watches.forEach((session, watch) -> {
             if (watch.roomId().equals(roomId) && watch.grantedAt() < seq && !room.canRead(chatId, session.userId)) {
                 ending.add(() -> unwatch(session, chatId, ACCESS_LOST));
+            }
+        }));
+        ending.forEach(Runnable::run);
+    }
+
+    /** After a room's `room.closed`: ends every watch of its chats. */
+    void roomClosed(UUID roomId) {
+        List<Runnable> ending = new ArrayList<>();
+        watchers.forEach((chatId, watches) -> watches.forEach((session, watch) -> {
+            if (watch.roomId().equals(roomId)) {
+                ending.add(() -> unwatch(session, chatId, ROOM_CLOSED));
             }
         }));
         ending.forEach(Runnable::run);

@@ -70,7 +70,17 @@ public class StreamHub {
         Timers timers = (millis, task) -> vertx.setTimer(millis, id -> onContext.execute(task));
         flow = new FlowControl(config.highWaterFrames(), config.stallTimeout(), onContext, this::resumed);
         LiveDelivery live = new LiveDelivery(sessions, frames, flow, (session, room) -> replay.replay(session, room),
-                (room, seq, visibility) -> positions.membershipChanged(room, seq, visibility));
+                new LiveDelivery.MembershipListener() {
+                    @Override
+                    public void changed(UUID roomId, long seq, RoomVisibility visibility) {
+                        positions.membershipChanged(roomId, seq, visibility);
+                    }
+
+                    @Override
+                    public void closed(UUID roomId) {
+                        positions.roomClosed(roomId);
+                    }
+                });
         feeds = new RoomFeeds(reader, config.readBatch(), onContext, timers, live);
         replay = new RoomReplay(reader, frames, flow, config.readBatch(), onContext, timers, this::initialReplayDone);
         positions = new PositionFanout(reader, feeds, frames, flow, json, onContext);

@@ -57,6 +57,10 @@ final class InMemoryLog implements LogReads {
         return append(chatId, "chat.member_removed", "{\"chatId\":\"" + chatId + "\",\"userId\":\"" + user + "\"}");
     }
 
+    EventRow closed() {
+        return append(null, "room.closed", "{\"closedAt\":\"2026-11-26T18:00:00Z\"}");
+    }
+
     EventRow message(UUID chatId, String body) {
         return append(chatId, "message.created", "{\"body\":\"" + body + "\"}");
     }

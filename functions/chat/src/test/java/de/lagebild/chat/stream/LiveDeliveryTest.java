@@ -25,10 +25,21 @@ class LiveDeliveryTest {
     private final StreamSession session = new StreamSession("s", USER, socket, new FrameBudget(1, 1, 0));
     private final List<UUID> caughtUp = new ArrayList<>();
     private final List<Long> membershipChanges = new ArrayList<>();
+    private final List<UUID> closings = new ArrayList<>();
     private final FlowControl flow = new FlowControl(100, Duration.ofSeconds(30), Runnable::run, resumed -> { });
     private final RoomFeeds feeds = new RoomFeeds(log, 100, Runnable::run, (millis, task) -> { },
             new LiveDelivery(sessions, new ServerFrames(new ObjectMapper()), flow,
-                    (behind, room) -> caughtUp.add(room), (room, seq, visibility) -> membershipChanges.add(seq)));
+                    (behind, room) -> caughtUp.add(room), new LiveDelivery.MembershipListener() {
+                        @Override
+                        public void changed(UUID roomId, long seq, RoomVisibility room) {
+                            membershipChanges.add(seq);
+                        }
+
+                        @Override
+                        public void closed(UUID roomId) {
+                            closings.add(roomId);
+                        }
+                    }));
 
     @Test
     void aSocketRemovedAndAddedBackGetsItsMembershipsEventsOnceAndNothingOfTheGap() {
@@ -54,6 +65,24 @@ class LiveDeliveryTest {
         assertThat(session.rooms.get(log.roomId).seq).isEqualTo(11);
         assertThat(caughtUp).as("no replay needed").isEmpty();
         assertThat(membershipChanges).containsExactly(5L, 6L, 8L, 10L);
+    }
+
+    @Test
+    void theRoomsClosingIsToldOnceAfterItsEventWasDelivered() {
+        log.opened(MANAGER);
+        log.addedToRoom(USER);
+        session.greeted = true;
+        sessions.add(session);
+        sessions.follow(session, log.roomId, log.lastSeq(), false);
+        feeds.start(log.roomId, log.lastSeq());
+
+        log.closed();
+        log.message(null, "after");
+        feeds.reached(log.roomId, log.lastSeq());
+
+        assertThat(sentSeqs()).containsExactly(3L, 4L);
+        assertThat(closings).containsExactly(log.roomId);
+        assertThat(membershipChanges).isEmpty();
     }
 
     @Test
