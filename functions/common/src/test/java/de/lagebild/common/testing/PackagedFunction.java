@@ -44,12 +44,18 @@ public final class PackagedFunction implements AutoCloseable {
      * target/quarkus-artifact.properties, as {@code @QuarkusIntegrationTest} decides).
      */
     public static PackagedFunction start(String name, Path module) throws IOException, InterruptedException {
-        int port = freePort();
+        return start(name, module, freePort(), List.of());
+    }
+
+    /** Starts a module's packaged application on the given port with extra system properties ({@code -Dkey=value}). */
+    public static PackagedFunction start(String name, Path module, int port, List<String> extraSettings)
+            throws IOException, InterruptedException {
         int managementPort = freePort();
         Path log = Path.of("target", name + ".log");
         String database = System.getProperty("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/lagebild_test");
-        List<String> settings = List.of("-Xmx192m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + managementPort, "-Dquarkus.datasource.reactive.url=" + database);
+        List<String> settings = new ArrayList<>(List.of("-Xmx192m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort, "-Dquarkus.datasource.reactive.url=" + database));
+        settings.addAll(extraSettings);
         Process process = new ProcessBuilder(command(module.resolve("target"), settings))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -142,7 +148,8 @@ public final class PackagedFunction implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within 60 s; see " + new File(log.toString()).getAbsolutePath());
     }
 
-    private static int freePort() throws IOException {
+    /** A port nobody listens on right now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
