@@ -1,0 +1,25 @@
+// Bundles the client into LAGEBILD_WEB_OUT (the Maven build: target/classes/META-INF/resources):
+// app.js (the chat screens), sw.js (the service worker), the static shell files, and a build id that
+// names the service worker's cache, so a new build replaces the cached shell.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const out = process.env.LAGEBILD_WEB_OUT || 'target/classes/META-INF/resources';
+const src = 'src/main/client';
+mkdirSync(out, { recursive: true });
+
+const common = { bundle: true, minify: true, target: ['es2020', 'chrome100', 'safari16'], legalComments: 'none', logLevel: 'warning' };
+await build({ ...common, entryPoints: [join(src, 'main.tsx')], outfile: join(out, 'app.js'), format: 'esm', sourcemap: false, metafile: false });
+await build({ ...common, entryPoints: [join(src, 'silent-renew.ts')], outfile: join(out, 'silent-renew.js'), format: 'esm' });
+cpSync(join(src, 'static'), out, { recursive: true });
+
+const hash = createHash('sha256');
+for (const file of readdirSync(out, { recursive: true }).map(String).sort()) {
+  if (file.endsWith('.js') || file.endsWith('.css') || file.endsWith('.html')) hash.update(readFileSync(join(out, file)));
+}
+const buildId = hash.digest('hex').slice(0, 12);
+await build({ ...common, entryPoints: [join(src, 'sw.ts')], outfile: join(out, 'sw.js'), format: 'iife', define: { BUILD_ID: JSON.stringify(buildId) } });
+writeFileSync(join(out, 'build.txt'), buildId + '\n');
+console.log(`client built into ${out} (build ${buildId})`);

@@ -1,0 +1,62 @@
+import type { Chat, ChatMember, Me, Message, OutboxItem, Room, RoomMember } from './types';
+
+/** Everything the screens show; changed only through update(), which notifies the screens. */
+export interface State {
+  phase: 'starting' | 'signed-out' | 'signing-in' | 'ready';
+  me?: Me;
+  connection: 'offline' | 'connecting' | 'online';
+  rooms: Record<string, Room>;
+  roomMembers: Record<string, RoomMember[]>;
+  chats: Record<string, Chat>;
+  chatMembers: Record<string, ChatMember[]>;
+  /** The loaded window of each open chat's messages, in seq order. */
+  messages: Record<string, Message[]>;
+  /** Whether older messages exist before the loaded window. */
+  hasOlder: Record<string, boolean>;
+  unread: Record<string, number>;
+  outbox: OutboxItem[];
+  roomId?: string;
+  chatId?: string;
+  details: boolean;
+  notice?: string;
+  language: 'de' | 'en';
+}
+
+export const state: State = {
+  phase: 'starting', connection: 'offline', rooms: {}, roomMembers: {}, chats: {}, chatMembers: {}, messages: {},
+  hasOlder: {}, unread: {}, outbox: [], details: false, language: 'de',
+};
+
+const listeners = new Set<() => void>();
+let scheduled = false;
+
+export function update(change: (s: State) => void): void {
+  change(state);
+  if (!scheduled) {
+    scheduled = true;
+    queueMicrotask(() => { scheduled = false; listeners.forEach((l) => l()); });
+  }
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function notify(message: string | undefined): void {
+  update((s) => { s.notice = message; });
+}
+
+/** Inserts or replaces a message in a chat's loaded window (by id; kept in seq order). */
+export function upsertMessage(s: State, message: Message): void {
+  const list = s.messages[message.chatId];
+  if (!list) return;
+  const at = list.findIndex((m) => m.id === message.id);
+  if (at >= 0) { list[at] = message; s.messages[message.chatId] = [...list]; return; }
+  const next = [...list, message];
+  if (list.length && list[list.length - 1].seq > message.seq) next.sort((a, b) => a.seq - b.seq);
+  s.messages[message.chatId] = next;
+}
+
+export const can = (chat: Chat | undefined, permission: 'read' | 'write' | 'manage') =>
+  !!chat && chat.myPermissions.includes(permission);

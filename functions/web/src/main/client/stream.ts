@@ -1,0 +1,146 @@
+import { freshToken } from './auth';
+import { config } from './config';
+import { clearAll, clearRoom, database } from './db';
+import { state, update } from './state';
+import { applyEvent, flush, persist, recountUnread, refreshRooms } from './sync';
+import type { ServerFrame } from './types';
+
+/**
+ * The one WebSocket of this tab (functions/chat/STREAM-PROTOCOL.md). The token travels in the
+ * subprotocol header form of Quarkus WebSockets Next, never in the URL. Reconnects with
+ * exponential backoff and jitter; closes after the page was hidden for a while and resumes from
+ * the cursors when it is visible again.
+ */
+const HIDDEN_CLOSE_MS = 60_000;
+const SILENCE_MS = 60_000;
+
+let socket: WebSocket | undefined;
+let attempt = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
+let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+let wanted = false;
+const connectedListeners = new Set<() => void>();
+
+/** Counters the browser tests read: frames and events of the current socket, and since the page loaded. */
+export const streamStats = { sockets: 0, framesThisSocket: 0, eventsThisSocket: 0, eventsBeforeCaughtUp: 0, caughtUp: false, events: 0 };
+(window as unknown as { lagebildStream: typeof streamStats }).lagebildStream = streamStats;
+
+export function onConnected(listener: () => void): void {
+  connectedListeners.add(listener);
+}
+
+export function startStream(): void {
+  wanted = true;
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('online', () => { attempt = 0; reconnectSoon(0); });
+  window.addEventListener('pagehide', () => void flush());
+  void connect();
+}
+
+export function stopStream(): void {
+  wanted = false;
+  socket?.close(1000);
+}
+
+function wsUrl(): string {
+  return config().chatUrl.replace(/^http/, 'ws') + '/v1/stream';
+}
+
+async function connect(): Promise<void> {
+  if (!wanted || socket || document.visibilityState === 'hidden') return;
+  const token = await freshToken();
+  if (!token) { reconnectSoon(); return; }
+  update((s) => { s.connection = 'connecting'; });
+  const ws = new WebSocket(wsUrl(), ['bearer-token-carrier', 'quarkus-http-upgrade#Authorization#' + encodeURIComponent('Bearer ' + token)]);
+  socket = ws;
+  streamStats.sockets++;
+  streamStats.framesThisSocket = 0;
+  streamStats.eventsThisSocket = 0;
+  streamStats.eventsBeforeCaughtUp = 0;
+  streamStats.caughtUp = false;
+  ws.onopen = async () => {
+    const d = await database();
+    const cursors: Record<string, number> = {};
+    for (const key of await d.getAllKeys('cursors')) cursors[key] = (await d.get('cursors', key)) ?? 0;
+    const epoch = (await d.get('meta', 'epoch')) as string | undefined;
+    ws.send(JSON.stringify({ type: 'hello', cursors, ...(epoch ? { epoch } : {}) }));
+    heard();
+  };
+  ws.onmessage = (message) => { heard(); void receive(JSON.parse(String(message.data)) as ServerFrame); };
+  ws.onclose = () => {
+    if (socket === ws) socket = undefined;
+    if (silenceTimer) clearTimeout(silenceTimer);
+    update((s) => { s.connection = 'offline'; });
+    void flush();
+    if (wanted) reconnectSoon();
+  };
+  ws.onerror = () => ws.close();
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Frames are handled strictly one after the other, in arrival order. */
+function receive(frame: ServerFrame): Promise<void> {
+  queue = queue.then(() => handle(frame)).catch(() => undefined);
+  return queue;
+}
+
+async function handle(frame: ServerFrame): Promise<void> {
+  streamStats.framesThisSocket++;
+  switch (frame.type) {
+    case 'welcome':
+      persist({ store: 'meta', key: 'epoch', value: frame.epoch });
+      attempt = 0;
+      update((s) => { s.connection = 'online'; });
+      await refreshRooms().catch(() => undefined);
+      connectedListeners.forEach((l) => l());
+      break;
+    case 'reload':
+      await flush();
+      if (frame.reason === 'epoch') {
+        const me = state.me?.id;
+        await clearAll();
+        persist({ store: 'meta', key: 'user', value: me });
+        update((s) => { s.messages = {}; s.unread = {}; });
+      } else if (frame.roomId) {
+        await clearRoom(frame.roomId);
+        update((s) => { for (const chat of Object.values(s.chats)) if (chat.roomId === frame.roomId) delete s.messages[chat.id]; });
+      }
+      break;
+    case 'event':
+      streamStats.eventsThisSocket++;
+      streamStats.events++;
+      if (!streamStats.caughtUp) streamStats.eventsBeforeCaughtUp++;
+      applyEvent(frame);
+      break;
+    case 'caught_up':
+      streamStats.caughtUp = true;
+      await flush();
+      await recountUnread();
+      break;
+    default:
+      break;
+  }
+}
+
+function heard(): void {
+  if (silenceTimer) clearTimeout(silenceTimer);
+  silenceTimer = setTimeout(() => socket?.close(4000, 'silent'), SILENCE_MS);
+}
+
+function reconnectSoon(delay?: number): void {
+  if (retryTimer) clearTimeout(retryTimer);
+  const backoff = delay ?? Math.min(30_000, 500 * 2 ** attempt) * (0.5 + Math.random());
+  attempt++;
+  retryTimer = setTimeout(() => { retryTimer = undefined; void connect(); }, backoff);
+}
+
+function onVisibility(): void {
+  if (document.visibilityState === 'hidden') {
+    hiddenTimer = setTimeout(() => { void flush(); socket?.close(1000, 'hidden'); }, HIDDEN_CLOSE_MS);
+  } else {
+    if (hiddenTimer) clearTimeout(hiddenTimer);
+    if (!socket) { attempt = 0; reconnectSoon(0); }
+  }
+}

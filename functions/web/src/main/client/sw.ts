@@ -1,0 +1,37 @@
+/// <reference lib="webworker" />
+// The service worker: keeps the app shell (and the last runtime configuration) so the app starts
+// without a network; the API and the IdP are never cached here (the history lives in IndexedDB).
+declare const BUILD_ID: string;
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = 'lagebild-shell-' + BUILD_ID;
+const SHELL = ['/', '/app.js', '/app.css', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png', '/icons/icon-512.png', '/config.json'];
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => sw.skipWaiting()));
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('lagebild-shell-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => sw.clients.claim()));
+});
+
+async function networkFirst(request: Request, fallback: string): Promise<Response> {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(fallback, response.clone());
+    return response;
+  } catch {
+    return (await cache.match(fallback)) ?? Response.error();
+  }
+}
+
+sw.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== sw.location.origin) return;
+  if (event.request.mode === 'navigate') { event.respondWith(networkFirst(event.request, '/')); return; }
+  if (url.pathname === '/config.json') { event.respondWith(networkFirst(event.request, '/config.json')); return; }
+  if (url.pathname === '/silent-renew.html' || url.pathname === '/silent-renew.js') return;
+  event.respondWith(caches.open(CACHE).then(async (cache) => (await cache.match(event.request)) ?? fetch(event.request)));
+});

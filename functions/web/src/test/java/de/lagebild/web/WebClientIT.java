@@ -1,0 +1,283 @@
+package de.lagebild.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import de.lagebild.common.testing.Tokens;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The web client end to end in Debian's Chromium against the packaged chat, media and web functions
+ * and the real Keycloak: an operations lead and an officer, each in their own browser context.
+ * The steps build on each other (one stack and one browser per run), so they run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebClientIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WebStack stack;
+    private Chromium chromium;
+    private AppUser lead;
+    private AppUser officer;
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final String roomName = "Einsatz Hauptbahnhof " + run;
+    private final String chatName = "Zugriff " + run;
+
+    @BeforeAll
+    void start() throws Exception {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        stack = WebStack.start();
+        chromium = new Chromium();
+        lead = new AppUser(chromium.browser, "lead1", 1440, 900);
+        officer = new AppUser(chromium.browser, "officer1", 390, 844);
+    }
+
+    @AfterAll
+    void stop() {
+        if (officer != null) {
+            officer.close();
+        }
+        if (lead != null) {
+            lead.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void signInThroughTheKeycloakLoginPage() {
+        lead.signIn(stack.url());
+        officer.signIn(stack.url());
+        PlaywrightAssertions.assertThat(lead.page.locator(".topbar .me")).hasText("Katrin Hoffmann");
+        PlaywrightAssertions.assertThat(officer.page.locator(".topbar .me")).hasText("Jonas Becker");
+        // The token lives in memory only: nothing of it in web storage.
+        Object stored = lead.page.evaluate("() => JSON.stringify(Object.assign({}, localStorage, sessionStorage))");
+        assertThat(String.valueOf(stored)).doesNotContain("access_token").doesNotContain("eyJ");
+    }
+
+    @Test
+    @Order(2)
+    void leadOpensARoomAddsTheOfficerAndBothChatLiveEachMessageOnce() {
+        Page page = lead.page;
+        lead.button("Einsatzraum eröffnen").click();
+        page.getByLabel("Name des Einsatzraums").fill(roomName);
+        lead.button("Anlegen").click();
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(roomName))).isVisible();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mitglieder des Einsatzraums")).click();
+        page.getByLabel("Personen suchen").fill("Jonas");
+        page.locator(".found li", new Page.LocatorOptions().setHasText("Jonas Becker")).getByRole(AriaRole.BUTTON).click();
+        PlaywrightAssertions.assertThat(page.locator(".members .member", new Page.LocatorOptions().setHasText("Jonas Becker"))).isVisible();
+
+        lead.button("Neuer Chat").click();
+        page.getByLabel("Name des Chats").fill(chatName);
+        page.getByLabel("Jonas Becker").check();
+        lead.button("Anlegen").click();
+        PlaywrightAssertions.assertThat(page.locator(".chat-head h2")).hasText(chatName);
+
+        officer.openRoomItem(roomName);
+        officer.openChat(chatName);
+
+        lead.send("Lage: Zugriff in 5 Minuten");
+        PlaywrightAssertions.assertThat(officer.message("Lage: Zugriff in 5 Minuten")).hasCount(1);
+        officer.send("Verstanden, Position bezogen");
+        PlaywrightAssertions.assertThat(lead.message("Verstanden, Position bezogen")).hasCount(1);
+        PlaywrightAssertions.assertThat(lead.message("Lage: Zugriff in 5 Minuten")).hasCount(1);
+        PlaywrightAssertions.assertThat(officer.message("Verstanden, Position bezogen")).hasCount(1);
+
+        // Read markers: each side sees that the other has read its message.
+        PlaywrightAssertions.assertThat(lead.page.locator(".message.mine .receipts summary").last()).hasText("gelesen von 1 von 1");
+        PlaywrightAssertions.assertThat(officer.page.locator(".message.mine .receipts summary").last()).hasText("gelesen von 1 von 1");
+    }
+
+    @Test
+    @Order(3)
+    void aReloadResumesFromTheStoredCursorsAndReplaysOnlyWhatIsNew() {
+        officer.reload();
+        long replayedWhenNothingNew = officer.streamStat("eventsBeforeCaughtUp");
+        long firstLoadEvents = officer.streamStat("events");
+        assertThat(replayedWhenNothingNew).as("nothing new since the last frame").isZero();
+
+        officer.page.navigate("about:blank");
+        lead.send("Nachtrag 1");
+        lead.send("Nachtrag 2");
+        PlaywrightAssertions.assertThat(lead.message("Nachtrag 2")).hasCount(1);
+        officer.page.navigate(stack.url());
+        officer.awaitOnline();
+        officer.openRoomItem(roomName);
+        officer.openChat(chatName);
+        PlaywrightAssertions.assertThat(officer.message("Nachtrag 1")).hasCount(1);
+        PlaywrightAssertions.assertThat(officer.message("Nachtrag 2")).hasCount(1);
+        long replayed = officer.streamStat("eventsBeforeCaughtUp");
+        // Two messages and the lead's read markers for them at most; never the room from 0.
+        assertThat(replayed).isBetween(2L, 4L);
+        assertThat(firstLoadEvents).isGreaterThanOrEqualTo(0L);
+    }
+
+    @Test
+    @Order(4)
+    void messagesWrittenOfflineWaitInTheOutboxAndArriveOnceEach() {
+        officer.context.setOffline(true);
+        officer.page.waitForFunction("() => !navigator.onLine");
+        officer.send("Offline 1");
+        officer.send("Offline 2");
+        officer.send("Offline 3");
+        PlaywrightAssertions.assertThat(officer.pending()).hasCount(3);
+        PlaywrightAssertions.assertThat(officer.pending().first()).containsText("wartet auf Verbindung");
+        PlaywrightAssertions.assertThat(lead.message("Offline 1")).hasCount(0);
+
+        officer.context.setOffline(false);
+        PlaywrightAssertions.assertThat(officer.pending()).hasCount(0);
+        for (String text : List.of("Offline 1", "Offline 2", "Offline 3")) {
+            PlaywrightAssertions.assertThat(lead.message(text)).hasCount(1);
+            PlaywrightAssertions.assertThat(officer.message(text)).hasCount(1);
+        }
+        List<String> order = lead.page.locator(".message-list .message .body").allTextContents();
+        assertThat(order.subList(order.size() - 3, order.size())).containsExactly("Offline 1", "Offline 2", "Offline 3");
+    }
+
+    @Test
+    @Order(5)
+    void withoutWriteTheComposerIsGoneAndTheServerRefusesWithoutReadTheChatIsGone() throws Exception {
+        Page page = lead.page;
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Details")).click();
+        Locator officerRow = page.locator(".details .member", new Page.LocatorOptions().setHasText("Jonas Becker"));
+        officerRow.getByLabel("Schreiben").uncheck();
+        PlaywrightAssertions.assertThat(officer.page.locator(".composer-disabled")).hasText("Sie dürfen in diesem Chat nicht schreiben.");
+        PlaywrightAssertions.assertThat(officer.page.getByLabel("Nachricht schreiben")).hasCount(0);
+
+        String chatId = officer.page.evaluate("() => location.hash.split('/')[4]").toString();
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(stack.chatUrl() + "/v1/chats/" + chatId + "/messages"))
+                .header("Authorization", "Bearer " + Tokens.of("officer1")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + UUID.randomUUID() + "\",\"kind\":\"text\",\"body\":\"trotzdem\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        officerRow.getByLabel("Lesen").uncheck();
+        PlaywrightAssertions.assertThat(officerRow.getByLabel("Lesen")).not().isChecked();
+        officer.page.navigate(stack.url() + "#/r/" + roomIdOf(officer));
+        officer.reload();
+        PlaywrightAssertions.assertThat(officer.link(chatName)).hasCount(0);
+
+        officerRow.getByLabel("Lesen").check();
+        officerRow.getByLabel("Schreiben").check();
+        PlaywrightAssertions.assertThat(officerRow.getByLabel("Schreiben")).isChecked();
+        officer.reload();
+        officer.openChat(chatName);
+        PlaywrightAssertions.assertThat(officer.page.getByLabel("Nachricht schreiben")).isVisible();
+    }
+
+    @Test
+    @Order(6)
+    void aPhotoSentThroughTheFileChooserShowsItsThumbnailToTheOther() throws Exception {
+        officer.page.locator("[data-testid=attach]").setInputFiles(new FilePayload("lage.jpg", "image/jpeg", photo()));
+        Locator thumbnail = lead.page.locator(".message .photo img");
+        PlaywrightAssertions.assertThat(thumbnail).hasCount(1);
+        lead.page.waitForFunction("() => { const i = document.querySelector('.message .photo img'); return i && i.complete && i.naturalWidth > 0; }");
+        assertThat(((Number) thumbnail.evaluate("i => i.naturalWidth")).intValue()).isEqualTo(320);
+    }
+
+    @Test
+    @Order(7)
+    void theMainScreensHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
+        String axe = Files.readString(WebStack.module().resolve("node_modules/axe-core/axe.min.js"));
+        List<String> found = new ArrayList<>();
+        found.addAll(axe(lead.page, axe, "lead chat + details"));
+        lead.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Details")).click();
+        found.addAll(axe(lead.page, axe, "lead chat"));
+        found.addAll(axe(officer.page, axe, "officer chat (phone)"));
+        officer.page.locator(".chat-head .back").click();
+        found.addAll(axe(officer.page, axe, "officer chats (phone)"));
+        officer.page.locator(".pane-head .back").click();
+        found.addAll(axe(officer.page, axe, "officer rooms (phone)"));
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void screenshotsOfTheMainScreens() throws Exception {
+        Path target = Path.of("target", "screenshots");
+        officer.screenshot(target.resolve("phone-rooms.png"));
+        officer.openRoomItem(roomName);
+        officer.screenshot(target.resolve("phone-chats.png"));
+        officer.openChat(chatName);
+        officer.screenshot(target.resolve("phone-chat.png"));
+        lead.screenshot(target.resolve("desktop-chat.png"));
+        lead.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Details")).click();
+        lead.screenshot(target.resolve("desktop-chat-details.png"));
+        if (Boolean.getBoolean("lagebild.test.update-screenshots")) {
+            Path docs = Path.of("docs");
+            try (var files = Files.list(target)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, docs.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        assertThat(lead.consoleErrors).as("console errors of the lead's page").isEmpty();
+    }
+
+    private static List<String> axe(Page page, String axeSource, String screen) throws Exception {
+        page.evaluate(axeSource);
+        Object result = page.evaluate("async () => JSON.stringify((await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations)");
+        List<String> serious = new ArrayList<>();
+        for (JsonNode violation : JSON.readTree(result.toString())) {
+            String impact = violation.path("impact").asText();
+            if (impact.equals("serious") || impact.equals("critical")) {
+                serious.add(screen + ": " + violation.path("id").asText() + " " + violation.path("nodes").toString());
+            }
+        }
+        return serious;
+    }
+
+    private static String roomIdOf(AppUser user) {
+        return user.page.evaluate("() => location.hash.split('/')[2]").toString();
+    }
+
+    private static byte[] photo() throws Exception {
+        BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(30, 90, 160));
+        g.fillRect(0, 0, 800, 600);
+        g.setColor(Color.ORANGE);
+        g.fillOval(250, 150, 300, 300);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+}
