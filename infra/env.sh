@@ -28,6 +28,7 @@ function_jvm_options() {
   case $1 in
     chat*) echo "-Xmx512m" ;;
     media) echo "-Xmx256m -XX:+UseSerialGC" ;;
+    web) echo "-Xmx64m -XX:+UseSerialGC" ;;
     *) echo "-Xmx256m" ;;
   esac
 }

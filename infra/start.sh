@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Starts the whole backend locally: services, migrations on database "lagebild", the four functions
 # (chat :8081, positions :8082, layers :8083, media :8084; each one's health, metrics and OpenAPI on its
-# management port, the API port + 1000) in the background. Stop it with infra/stop.sh.
+# management port, the API port + 1000) and the web client (:8080, management :9080) in the background.
+# Stop it with infra/stop.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-FUNCTIONS=(chat:8081 positions:8082 layers:8083 media:8084)
+FUNCTIONS=(chat:8081 positions:8082 layers:8083 media:8084 web:8080)
 
+"$REPO/infra/web-deps.sh"
 "$REPO/infra/services.sh" start
 echo "building and migrating database $PG_DB ..."
 mvn_cmd -q -f "$REPO/pom.xml" package -Pmigrate -DskipTests
@@ -31,6 +33,7 @@ done
 cat <<TXT
 
 Lagebild is running. Logs: $LOCAL_DIR/logs/. Stop: infra/stop.sh
+  web       http://127.0.0.1:8080   (the browser client: sign in as lead1 or officer1, password "test")
   chat      http://127.0.0.1:8081   (stream: ws://127.0.0.1:8081/v1/stream)
   positions http://127.0.0.1:8082
   layers    http://127.0.0.1:8083

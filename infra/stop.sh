@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Stops the four functions started by infra/start.sh, then the local services.
+# Stops the functions and the web client started by infra/start.sh, then the local services.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-for fn in media layers positions chat; do stop_pid "$fn" "$LOCAL_DIR/run/$fn.pid"; done
+for fn in web media layers positions chat; do stop_pid "$fn" "$LOCAL_DIR/run/$fn.pid"; done
 "$REPO/infra/services.sh" stop

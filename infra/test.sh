@@ -9,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 test_db=${LAGEBILD_TEST_DB:-lagebild_test}
 native_check=${LAGEBILD_NATIVE_CHECK:-$(( $# == 0 ))}
+"$REPO/infra/web-deps.sh" --browser
 "$REPO/infra/services.sh" start
 "$REPO/infra/postgres.sh" fresh-db "$test_db"
 mvn_cmd -f "$REPO/pom.xml" verify -Pmigrate \

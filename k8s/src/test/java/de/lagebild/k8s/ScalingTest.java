@@ -65,6 +65,7 @@ class ScalingTest {
         int maxConnections = overlay.get("postgresql.cnpg.io/v1/Cluster", "lagebild-db")
                 .at("/spec/postgresql/parameters/max_connections").asInt();
         int needed = overlay.all(Overlay.KNATIVE_SERVICE).stream()
+                .filter(YamlNodes::servesTheApi)
                 .mapToInt(s -> Integer.parseInt(YamlNodes.autoscaling(s, "max-scale")) * (pool + 1)) // + the bus connection
                 .sum();
         // Keep a tenth for the migration Job, replication and an administrator's psql.

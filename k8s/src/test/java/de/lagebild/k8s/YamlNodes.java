@@ -22,4 +22,17 @@ final class YamlNodes {
         return knativeService.at("/spec/template/metadata/annotations").path("autoscaling.knative.dev/" + annotation)
                 .asText(null);
     }
+
+    /**
+     * Whether a Knative Service runs an API function: it loads the shared configuration (database,
+     * bus, OIDC). The web client's service serves static files only and loads none of it.
+     */
+    static boolean servesTheApi(JsonNode knativeService) {
+        for (JsonNode from : knativeService.at("/spec/template/spec/containers/0/envFrom")) {
+            if (from.at("/configMapRef/name").asText().startsWith("lagebild-config")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -37,9 +37,4 @@ class WebFunctionTest {
                 .body("oidcIssuer", is("http://127.0.0.1:8180/realms/lagebild"))
                 .body("oidcClientId", is("lagebild-web"));
     }
-
-    @Test
-    void healthIsUp() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-    }
 }
