@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n';
 import { go } from '../route';
-import { can, update } from '../state';
-import { refreshChatMembers, refreshRoomMembers, storeRoom } from '../sync';
+import { can, state, update } from '../state';
+import { refreshChatMembers, refreshRoomMembers, storeChatMembers, storeRoom } from '../sync';
 import type { Chat, ChatMember, Permission, User } from '../types';
 import { attempt, useAppState } from './hooks';
 
@@ -40,10 +40,16 @@ function ChatDetails(props: { chat: Chat }) {
   const memberIds = new Set(members.map((m) => m.userId));
   const candidates = (s.roomMembers[chat.roomId] ?? []).filter((m) => !memberIds.has(m.userId));
   const [adding, setAdding] = useState('');
+  // From the newest state, updated at once: a second click before the first answer builds on the first.
   const toggle = (member: ChatMember, p: Permission, on: boolean) => attempt(async () => {
-    const next = on ? [...member.permissions, p] : member.permissions.filter((x) => x !== p);
-    await api.setPermissions(chat.id, member.userId, PERMISSIONS.filter((x) => next.includes(x)));
-    await refreshChatMembers(chat.id);
+    const current = state.chatMembers[chat.id]?.find((m) => m.userId === member.userId)?.permissions ?? member.permissions;
+    const next = PERMISSIONS.filter((x) => (x === p ? on : current.includes(x)));
+    update((st) => storeChatMembers(st, chat.id, (st.chatMembers[chat.id] ?? []).map((m) => (m.userId === member.userId ? { ...m, permissions: next } : m))));
+    try {
+      await api.setPermissions(chat.id, member.userId, next);
+    } finally {
+      await refreshChatMembers(chat.id);
+    }
   });
   return (
     <div class="details-body">

@@ -26,11 +26,12 @@ final class WebStack implements AutoCloseable {
     }
 
     static WebStack start() throws IOException, InterruptedException {
-        List<String> cors = List.of("-Dlagebild.web.origins=" + ORIGIN);
+        String loopback = "-Dquarkus.http.host=127.0.0.1";
+        List<String> cors = List.of(loopback, "-Dlagebild.web.origins=" + ORIGIN);
         PackagedFunction chat = PackagedFunction.start("web-it-chat", Path.of("..", "chat"), PackagedFunction.freePort(), cors);
         PackagedFunction media = PackagedFunction.start("web-it-media", Path.of("..", "media"), PackagedFunction.freePort(),
-                List.of("-Dlagebild.web.origins=" + ORIGIN, "-XX:+UseSerialGC"));
-        PackagedFunction web = PackagedFunction.start("web-it-web", Path.of("."), WEB_PORT, List.of(
+                List.of(loopback, "-Dlagebild.web.origins=" + ORIGIN, "-XX:+UseSerialGC"));
+        PackagedFunction web = PackagedFunction.start("web-it-web", Path.of("."), WEB_PORT, List.of(loopback,
                 "-Dlagebild.web.chat-url=http://127.0.0.1:" + chat.port(),
                 "-Dlagebild.web.media-url=http://127.0.0.1:" + media.port()));
         return new WebStack(chat, media, web);
