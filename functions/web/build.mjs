@@ -11,7 +11,8 @@ const src = 'src/main/client';
 mkdirSync(out, { recursive: true });
 
 const common = { bundle: true, minify: true, target: ['es2020', 'chrome100', 'safari16'], legalComments: 'none', logLevel: 'warning' };
-await build({ ...common, entryPoints: [join(src, 'main.tsx')], outfile: join(out, 'app.js'), format: 'esm', sourcemap: false, metafile: false });
+// Code splitting: screens loaded later (the map) become chunks under /chunks/, fetched on first use.
+await build({ ...common, entryPoints: { app: join(src, 'main.tsx') }, outdir: out, splitting: true, format: 'esm', chunkNames: 'chunks/[name]-[hash]' });
 await build({ ...common, entryPoints: [join(src, 'silent-renew.ts')], outfile: join(out, 'silent-renew.js'), format: 'esm' });
 cpSync(join(src, 'static'), out, { recursive: true });
 

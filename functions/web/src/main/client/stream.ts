@@ -26,6 +26,21 @@ const connectedListeners = new Set<() => void>();
 export const streamStats = { sockets: 0, framesThisSocket: 0, eventsThisSocket: 0, eventsBeforeCaughtUp: 0, caughtUp: false, events: 0 };
 (window as unknown as { lagebildStream: typeof streamStats }).lagebildStream = streamStats;
 
+const positionListeners = new Set<(frame: ServerFrame) => void>();
+const watched = new Set<string>();
+
+/** The map (loaded on demand) watches a chat's positions on this one socket; kept across reconnects. */
+export function watchPositions(chatId: string, listener: (frame: ServerFrame) => void): () => void {
+  watched.add(chatId);
+  positionListeners.add(listener);
+  if (streamStats.caughtUp) socket?.send(JSON.stringify({ type: 'watch', chatId }));
+  return () => {
+    watched.delete(chatId);
+    positionListeners.delete(listener);
+    socket?.send(JSON.stringify({ type: 'unwatch', chatId }));
+  };
+}
+
 export function onConnected(listener: () => void): void {
   connectedListeners.add(listener);
 }
@@ -116,8 +131,14 @@ async function handle(frame: ServerFrame): Promise<void> {
       break;
     case 'caught_up':
       streamStats.caughtUp = true;
+      watched.forEach((chatId) => socket?.send(JSON.stringify({ type: 'watch', chatId })));
       await flush();
       await recountUnread();
+      break;
+    case 'positions':
+    case 'watching':
+    case 'unwatched':
+      positionListeners.forEach((l) => l(frame));
       break;
     default:
       break;

@@ -33,5 +33,12 @@ sw.addEventListener('fetch', (event) => {
   if (event.request.mode === 'navigate') { event.respondWith(networkFirst(event.request, '/')); return; }
   if (url.pathname === '/config.json') { event.respondWith(networkFirst(event.request, '/config.json')); return; }
   if (url.pathname === '/silent-renew.html' || url.pathname === '/silent-renew.js') return;
-  event.respondWith(caches.open(CACHE).then(async (cache) => (await cache.match(event.request)) ?? fetch(event.request)));
+  // The shell and the lazily loaded chunks (names carry their hash): from the cache, else fetched and kept.
+  event.respondWith(caches.open(CACHE).then(async (cache) => {
+    const cached = await cache.match(event.request);
+    if (cached) return cached;
+    const response = await fetch(event.request);
+    if (response.ok && url.pathname.startsWith('/chunks/')) await cache.put(event.request, response.clone());
+    return response;
+  }));
 });

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 /** A packaged function (JVM jar or native executable) running as its own process, as a pod would: for tests across instances and functions. */
 public final class PackagedFunction implements AutoCloseable {
 
+    /** How long a start may take (-Dlagebild.test.start-seconds; a busy shared machine needs more than 60 s). */
+    private static final long START_SECONDS = Long.getLong("lagebild.test.start-seconds", 60);
+
     private final String name;
     private final Process process;
     private final int port;
@@ -127,7 +130,7 @@ public final class PackagedFunction implements AutoCloseable {
 
     private void awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
@@ -145,7 +148,7 @@ public final class PackagedFunction implements AutoCloseable {
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new IllegalStateException(name + " not ready within 60 s; see " + new File(log.toString()).getAbsolutePath());
+        throw new IllegalStateException(name + " not ready within " + START_SECONDS + " s; see " + new File(log.toString()).getAbsolutePath());
     }
 
     /** A port nobody listens on right now. */
