@@ -7,6 +7,7 @@ import { can, state, update } from '../state';
 import { loadOlder, openChatWindow, refreshChatMembers, storeChat, trimWindow } from '../sync';
 import type { Chat, ChatMember, Message, OutboxItem } from '../types';
 import { attempt, useAppState } from './hooks';
+import { AttachIcon, CameraIcon, FileIcon, PinIcon } from './Icons';
 
 const WINDOW = 200;
 
@@ -128,10 +129,10 @@ function MessageItem(props: { message: Message; chat: Chat; members: ChatMember[
       {m.kind === 'photo' && m.attachmentId && <Photo id={m.attachmentId} />}
       {m.kind === 'file' && m.attachmentId && <FileLink id={m.attachmentId} name={m.body ?? text.file} />}
       {m.kind === 'location' && m.location && (
-        <p class="body location">📍 {text.locationMessage}: {m.location.lat.toFixed(5)}, {m.location.lon.toFixed(5)}
+        <p class="body location"><PinIcon /> {text.locationMessage}: {m.location.lat.toFixed(5)}, {m.location.lon.toFixed(5)}
           {m.location.accuracy ? ` (±${Math.round(m.location.accuracy)} m)` : ''}</p>
       )}
-      {m.kind === 'poi' && <p class="body">📌 {text.poi}{m.body ? `: ${m.body}` : ''}</p>}
+      {m.kind === 'poi' && <p class="body location"><PinIcon /> {text.poi}{m.body ? `: ${m.body}` : ''}</p>}
       {editing ? (
         <form class="edit" onSubmit={async (e) => {
           e.preventDefault();
@@ -169,7 +170,7 @@ function OutboxEntry(props: { item: OutboxItem }) {
   const item = props.item;
   return (
     <li class={`message mine outbox ${item.state}`} data-client-id={item.clientId}>
-      {item.kind === 'text' ? <p class="body">{item.body}</p> : <p class="body location">📍 {text.locationMessage}</p>}
+      {item.kind === 'text' ? <p class="body">{item.body}</p> : <p class="body location"><PinIcon /> {text.locationMessage}</p>}
       <p class="meta">
         <span class="outbox-state">{item.state === 'failed' ? `${text.failed}: ${item.error ?? ''}` : text.pending}</span>
         {item.state === 'failed' && <button type="button" class="link-button" onClick={() => void discard(item.clientId)}>{text.discard}</button>}
@@ -198,7 +199,7 @@ function FileLink(props: { id: string; name: string }) {
   const text = t();
   return (
     <button type="button" class="file" onClick={() => void attempt(async () => { const link = await api.attachmentLink(props.id, 'served'); window.location.assign(link.url); })}>
-      📄 {props.name} <span class="visually-hidden">{text.downloadFile}</span>
+      <FileIcon /> {props.name} <span class="visually-hidden">{text.downloadFile}</span>
     </button>
   );
 }
@@ -233,14 +234,14 @@ function Composer(props: { chat: Chat }) {
   return (
     <form class="composer" onSubmit={(e) => { e.preventDefault(); void send(); }}>
       <label class="icon-button attach" title={text.attach}>
-        <span class="visually-hidden">{text.attach}</span>📎
+        <span class="visually-hidden">{text.attach}</span><AttachIcon />
         <input type="file" accept="image/jpeg,image/png,application/pdf" class="visually-hidden" data-testid="attach" onChange={(e) => void upload(e.target as HTMLInputElement)} />
       </label>
       <label class="icon-button camera" title={text.photo}>
-        <span class="visually-hidden">{text.photo}</span>📷
+        <span class="visually-hidden">{text.photo}</span><CameraIcon />
         <input type="file" accept="image/*" capture="environment" class="visually-hidden" onChange={(e) => void upload(e.target as HTMLInputElement)} />
       </label>
-      <button type="button" class="icon-button" title={text.shareLocation} aria-label={text.shareLocation} onClick={shareLocation}>📍</button>
+      <button type="button" class="icon-button" title={text.shareLocation} aria-label={text.shareLocation} onClick={shareLocation}><PinIcon /></button>
       <label class="visually-hidden" for="composer-text">{text.messagePlaceholder}</label>
       <textarea id="composer-text" rows={1} placeholder={text.messagePlaceholder} value={body} maxLength={4000}
         onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}
