@@ -60,3 +60,6 @@ export function upsertMessage(s: State, message: Message): void {
 
 export const can = (chat: Chat | undefined, permission: 'read' | 'write' | 'manage') =>
   !!chat && chat.myPermissions.includes(permission);
+
+/** Permission changes this user made that the server has not all answered yet (members are read back after the last). */
+export const permissionChanges = { chain: Promise.resolve() as Promise<unknown>, pending: 0 };

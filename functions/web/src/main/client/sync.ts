@@ -1,6 +1,6 @@
 import { api } from './api';
 import { applyWrites, cachedMessages, countAfter, type CacheWrite } from './db';
-import { state, update, upsertMessage, type State } from './state';
+import { permissionChanges, state, update, upsertMessage, type State } from './state';
 import type { Chat, ChatMember, Message, Permission, Room, StreamEvent } from './types';
 
 /**
@@ -155,7 +155,7 @@ export function applyEvent(e: StreamEvent): void {
         }
         if (s.chatMembers[e.chatId!]) {
           if (e.event === 'chat.member_added') void refreshChatMembers(e.chatId!);
-          else patchMember(s, e.chatId!, userId!, { permissions: p.permissions as Permission[] });
+          else if (permissionChanges.pending === 0) patchMember(s, e.chatId!, userId!, { permissions: p.permissions as Permission[] });
         }
         break;
       case 'chat.member_removed':

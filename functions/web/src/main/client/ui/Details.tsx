@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n';
 import { go } from '../route';
-import { can, state, update } from '../state';
+import { can, permissionChanges, state, update } from '../state';
 import { refreshChatMembers, refreshRoomMembers, storeChatMembers, storeRoom } from '../sync';
 import type { Chat, ChatMember, Permission, User } from '../types';
 import { attempt, useAppState } from './hooks';
@@ -40,17 +40,17 @@ function ChatDetails(props: { chat: Chat }) {
   const memberIds = new Set(members.map((m) => m.userId));
   const candidates = (s.roomMembers[chat.roomId] ?? []).filter((m) => !memberIds.has(m.userId));
   const [adding, setAdding] = useState('');
-  // From the newest state, updated at once: a second click before the first answer builds on the first.
-  const toggle = (member: ChatMember, p: Permission, on: boolean) => attempt(async () => {
+  // Built on the newest state and shown at once; the requests go one after the other in click order,
+  // and the members are read back once the last one is answered (an earlier answer would undo a later click).
+  const toggle = (member: ChatMember, p: Permission, on: boolean) => {
     const current = state.chatMembers[chat.id]?.find((m) => m.userId === member.userId)?.permissions ?? member.permissions;
     const next = PERMISSIONS.filter((x) => (x === p ? on : current.includes(x)));
     update((st) => storeChatMembers(st, chat.id, (st.chatMembers[chat.id] ?? []).map((m) => (m.userId === member.userId ? { ...m, permissions: next } : m))));
-    try {
-      await api.setPermissions(chat.id, member.userId, next);
-    } finally {
-      await refreshChatMembers(chat.id);
-    }
-  });
+    permissionChanges.pending++;
+    permissionChanges.chain = permissionChanges.chain
+      .then(() => attempt(() => api.setPermissions(chat.id, member.userId, next)))
+      .then(async () => { if (--permissionChanges.pending === 0) await refreshChatMembers(chat.id).catch(() => undefined); });
+  };
   return (
     <div class="details-body">
       <ul class="members">
@@ -62,7 +62,7 @@ function ChatDetails(props: { chat: Chat }) {
               {PERMISSIONS.map((p) => (
                 manage ? (
                   <label key={p} class="check">
-                    <input type="checkbox" checked={m.permissions.includes(p)} onChange={(e) => void toggle(m, p, (e.target as HTMLInputElement).checked)} />
+                    <input type="checkbox" checked={m.permissions.includes(p)} onChange={(e) => toggle(m, p, (e.target as HTMLInputElement).checked)} />
                     {permissionLabel(p)}
                   </label>
                 ) : m.permissions.includes(p) ? <span key={p} class="chip">{permissionLabel(p)}</span> : null
