@@ -93,6 +93,9 @@ class WebBudgetBenchmark {
 
     /** 1,000 messages arrive live in the open chat; the tab's JS heap after a GC at every 200. */
     private static String memoryOverLiveMessages(WebStack stack, AppUser lead, String chatId, int messages) throws Exception {
+        // The tabs opened for the first-render runs hid this one (and a hidden tab closes its socket).
+        lead.page.bringToFront();
+        lead.awaitOnline();
         CDPSession cdp = lead.context.newCDPSession(lead.page);
         cdp.send("HeapProfiler.enable");
         String lead1 = Tokens.of("lead1");
