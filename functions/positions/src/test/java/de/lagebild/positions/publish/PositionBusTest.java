@@ -58,6 +58,8 @@ class PositionBusTest {
     @BeforeEach
     void listen() {
         fixtures = new MapFixtures(pool);
+        // Each test's fixes are the newest of officer3 whatever times an earlier test sent (a late fix is never published).
+        fixtures.forgetLatest(fixtures.userIdOf("officer3"));
         vertx = Vertx.vertx();
         listenerPool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
                 .connectingTo(TestDatabase.connectOptions()).using(vertx.getDelegate()).build());

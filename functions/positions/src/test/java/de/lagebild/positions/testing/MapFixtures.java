@@ -93,6 +93,11 @@ public final class MapFixtures {
                 .executeAndAwait(Tuple.of(userId, lat, lon, recordedAt));
     }
 
+    /** Forgets a user's latest position, as pausing does: their next fix is newer, whatever time it carries. */
+    public void forgetLatest(UUID userId) {
+        pool.preparedQuery("delete from positions_latest where user_id = $1").executeAndAwait(Tuple.of(userId));
+    }
+
     /** Adds a track fix directly. */
     public void trackFix(UUID userId, double lat, double lon, OffsetDateTime recordedAt) {
         pool.preparedQuery("insert into position_track (user_id, recorded_at, lat, lon) values ($1, $2, $3, $4)")
