@@ -67,27 +67,11 @@ enum OfflineChange {
             manager.awaitType("watching");
             String batch = "{\"fixes\":[{\"u\":\"" + userId(MembershipSteps.MANAGER) + "\",\"lat\":53.55,\"lon\":9.99},"
                     + "{\"u\":\"" + userId(USER) + "\",\"lat\":53.56,\"lon\":9.98}]}";
-            awaitPositions(manager, batch, publish);
+            StreamFrames.awaitPositions(manager, batch, publish);
 
             phone.send(watch(UUID.randomUUID().toString()));
             List<JsonNode> frames = phone.framesUntil(f -> "error".equals(f.path("type").asText()), Duration.ofSeconds(10));
             assertThat(frames).noneMatch(f -> chatId.equals(f.path("chatId").asText()));
-        }
-    }
-
-    /** Publishes the batch until the watcher receives it (its room's feed may still be reading the membership). */
-    private static void awaitPositions(StreamClient watcher, String batch, Consumer<String> publish) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            publish.accept(batch);
-            try {
-                watcher.await(f -> "positions".equals(f.path("type").asText()), Duration.ofMillis(500));
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
         }
     }
 

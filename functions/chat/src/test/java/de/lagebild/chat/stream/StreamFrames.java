@@ -1,7 +1,10 @@
 package de.lagebild.chat.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.lagebild.common.testing.StreamClient;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reading a test socket's frames: a room's events, and each as a label (`msg:<body>` for messages, else the event type). */
 final class StreamFrames {
@@ -27,6 +30,22 @@ final class StreamFrames {
 
     static long lastSeq(List<JsonNode> events) {
         return events.stream().mapToLong(event -> event.path("seq").asLong()).max().orElse(0);
+    }
+
+    /** Publishes the positions batch until the watcher receives it (its room's feed may still be starting). */
+    static void awaitPositions(StreamClient watcher, String batch, Consumer<String> publish) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            publish.accept(batch);
+            try {
+                watcher.await(f -> "positions".equals(f.path("type").asText()), Duration.ofMillis(500));
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+        }
     }
 
     private static String label(JsonNode event) {

@@ -49,7 +49,7 @@ class WatchOfClosedRoomTest {
             officer.awaitType("caught_up");
             officer.send(watch(chat));
             officer.awaitType("watching");
-            awaitPositions(officer, batch);
+            StreamFrames.awaitPositions(officer, batch, this::publish);
 
             closeRoom(MANAGER, room);
             JsonNode ended = officer.await(f -> "unwatched".equals(f.path("type").asText()), Duration.ofSeconds(10));
@@ -67,22 +67,6 @@ class WatchOfClosedRoomTest {
             officer.send(watch(UUID.randomUUID().toString()));
             List<JsonNode> later = officer.framesUntil(f -> "error".equals(f.path("type").asText()), Duration.ofSeconds(10));
             assertThat(later).noneMatch(f -> "positions".equals(f.path("type").asText()));
-        }
-    }
-
-    /** Publishes the batch until the watcher receives it (the room's feed may still be starting). */
-    private void awaitPositions(StreamClient watcher, String batch) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            publish(batch);
-            try {
-                watcher.await(f -> "positions".equals(f.path("type").asText()), Duration.ofMillis(500));
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
         }
     }
 
