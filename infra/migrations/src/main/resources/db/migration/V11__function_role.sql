@@ -7,7 +7,18 @@
 
 grant usage on schema public to ${function_role};
 
-grant select, insert, update, delete on all tables in schema public to ${function_role};
+-- Only the tables this owner made: PostGIS's own tables (spatial_ref_sys, ...) belong to the
+-- extension's owner and are readable by everybody already.
+do $$
+declare
+  owned record;
+begin
+  for owned in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relowner = current_user::regrole
+  loop
+    execute format('grant select, insert, update, delete on public.%I to %I', owned.relname, '${function_role}');
+  end loop;
+end $$;
 grant usage, select on all sequences in schema public to ${function_role};
 
 -- The audit log: append and read, nothing else (the trigger of V1 stays as a second line).
