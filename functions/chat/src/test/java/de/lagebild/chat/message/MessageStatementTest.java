@@ -1,5 +1,6 @@
 package de.lagebild.chat.message;
 
+import static de.lagebild.common.testing.OnVertxContext.call;
 import static de.lagebild.common.testing.ChatFixture.as;
 import static de.lagebild.common.testing.ChatFixture.closeRoom;
 import static de.lagebild.common.testing.ChatFixture.createChat;
@@ -20,9 +21,7 @@ import de.lagebild.common.problem.ProblemKind;
 import de.lagebild.common.writes.ClientWrites;
 import de.lagebild.common.writes.WriteResult;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -157,15 +155,5 @@ class MessageStatementTest {
 
     private long count(String sql, UUID id) {
         return pool.preparedQuery(sql).executeAndAwait(Tuple.of(id)).iterator().next().getLong(0);
-    }
-
-    private static <T> T call(Supplier<Uni<T>> uni) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(uni);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 }

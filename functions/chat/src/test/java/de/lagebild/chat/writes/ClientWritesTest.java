@@ -1,5 +1,6 @@
 package de.lagebild.chat.writes;
 
+import static de.lagebild.common.testing.OnVertxContext.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import de.lagebild.common.writes.ClientRequest;
 import de.lagebild.common.writes.ClientWrites;
 import de.lagebild.common.writes.WriteResult;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,7 +27,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,16 +126,6 @@ class ClientWritesTest {
                 log -> log.append(roomId, request.actorId(), NewEvent.roomWide(EventType.ROOM_MEMBER_ROLE_CHANGED,
                         new RoomMemberRoleChanged(request.actorId(), "member"))).map(event -> new Answer(event.seq)),
                 answer -> URI.create("/answers/" + answer.seq())));
-    }
-
-    private static <T> T call(Supplier<Uni<T>> uni) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(uni);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 
     private long count(String sql, UUID id) {
