@@ -9,7 +9,6 @@ import de.lagebild.common.events.NewEvent;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.Roles;
 import de.lagebild.common.problem.ProblemException;
-import de.lagebild.common.writes.ClientRequest;
 import de.lagebild.common.writes.ClientWrites;
 import de.lagebild.common.writes.WriteResult;
 import io.quarkus.logging.Log;
@@ -56,31 +55,39 @@ public class MessagePosting {
                                 .replaceWith(WriteResult.created(posted, locationOf(posted))));
     }
 
-    /** A domain administrator injects content into any chat. */
-    public Uni<WriteResult<MessageView>> inject(Actor admin, UUID chatId, UUID clientId, MessageDraft draft) {
-        if (!admin.hasRole(Roles.DOMAIN_ADMIN)) {
-            return Uni.createFrom().failure(ProblemException.forbidden("only domain administrators inject content"));
-        }
-        return postChecked(admin, MessageRequest.inject(clientId, admin.id(), chatId, draft), chatId, draft,
-                Roles.DOMAIN_ADMIN);
-    }
-
     /**
      * A chat member posts through the full path alone, which writes what the one statement writes
      * and answers each refusal (404, 403, 409, 400) and each retry itself.
      */
     public Uni<WriteResult<MessageView>> postChecked(Actor author, UUID chatId, UUID clientId, MessageDraft draft) {
-        return postChecked(author, MessageRequest.send(clientId, author.id(), chatId, draft), chatId, draft, null);
+        return writes.once(MessageRequest.send(clientId, author.id(), chatId, draft), MessageView.class,
+                log -> checkedAppend(log, author, chatId, clientId, draft, null), MessagePosting::locationOf);
     }
 
-    /** The full path: every check with its own answer, then the write, once per client id. */
-    private Uni<WriteResult<MessageView>> postChecked(Actor author, ClientRequest request, UUID chatId,
-            MessageDraft draft, String postedAs) {
-        return writes.once(request, MessageView.class, log -> chatFor(author, chatId, postedAs)
-                        .call(chat -> access.openRoom(chat.roomId()))
-                        .call(chat -> references.check(chat.chatId(), draft))
-                        .flatMap(chat -> append(log, author, chat, request.clientId(), draft, postedAs)),
-                MessagePosting::locationOf);
+    /**
+     * A chat member posts inside a write that has claimed its client id already through
+     * {@link ClientWrites#once} (an upload recording its attachment and posting it in one
+     * transaction): every check of the full path, then the append, and no claim of its own.
+     */
+    public Uni<MessageView> postWithin(LogWriter log, Actor author, UUID chatId, UUID clientId, MessageDraft draft) {
+        return checkedAppend(log, author, chatId, clientId, draft, null);
+    }
+
+    /** A domain administrator injects inside a write that has claimed its client id already. */
+    public Uni<MessageView> injectWithin(LogWriter log, Actor admin, UUID chatId, UUID clientId, MessageDraft draft) {
+        if (!admin.hasRole(Roles.DOMAIN_ADMIN)) {
+            return Uni.createFrom().failure(ProblemException.forbidden("only domain administrators inject content"));
+        }
+        return checkedAppend(log, admin, chatId, clientId, draft, Roles.DOMAIN_ADMIN);
+    }
+
+    /** The full path: every check with its own answer, then the append. */
+    private Uni<MessageView> checkedAppend(LogWriter log, Actor author, UUID chatId, UUID clientId, MessageDraft draft,
+            String postedAs) {
+        return chatFor(author, chatId, postedAs)
+                .call(chat -> access.openRoom(chat.roomId()))
+                .call(chat -> references.check(chat.chatId(), draft))
+                .flatMap(chat -> append(log, author, chat, clientId, draft, postedAs));
     }
 
     private static URI locationOf(MessageView message) {

@@ -40,7 +40,8 @@ import java.util.function.Function;
 public class ClientWrites {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final Set<String> CLIENT_ID_KEYS = Set.of("client_writes_pkey", "messages_client_id_key");
+    private static final Set<String> CLIENT_ID_KEYS = Set.of("client_writes_pkey", "messages_client_id_key",
+            "attachments_client_id_key");
 
     private static final String CLAIM = """
             insert into client_writes (client_id, actor_id, operation, fingerprint)
@@ -50,6 +51,11 @@ public class ClientWrites {
     private static final String EARLIER = """
             select case when actor_id = :actorId and operation = :operation and fingerprint = :fingerprint
                         then response end
+              from client_writes where client_id = :clientId""";
+    /** The stored answer of the same request, '' for another request, no row for an unused client id. */
+    private static final String DONE = """
+            select coalesce(case when actor_id = :actorId and operation = :operation and fingerprint = :fingerprint
+                                 then response end, '')
               from client_writes where client_id = :clientId""";
 
     private final EventLog eventLog;
@@ -73,6 +79,32 @@ public class ClientWrites {
                         .map(stored -> read(stored, answerType))
                         .map(answer -> WriteResult.created(answer, location.apply(answer)))
                 : earlier(request, fingerprint).map(stored -> WriteResult.existing(read(stored, answerType)))));
+    }
+
+    /**
+     * The stored answer when this request was written before (a retry: 200), nothing when its client
+     * id is not taken by a committed write, 409 when another request took it. For writes whose costly
+     * part precedes their transaction (an upload into the object store): a retry of a finished write
+     * is answered without that work. It decides nothing: the claim in {@link #once} still does.
+     */
+    public <T> Uni<WriteResult<T>> done(ClientRequest request, Class<T> answerType) {
+        String fingerprint = fingerprint(request);
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
+                        .createNativeQuery(DONE, String.class)
+                        .setParameter("clientId", request.clientId())
+                        .setParameter("actorId", request.actorId())
+                        .setParameter("operation", request.operation())
+                        .setParameter("fingerprint", fingerprint)
+                        .getSingleResultOrNull()))
+                .map(stored -> {
+                    if (stored == null) {
+                        return null;
+                    }
+                    if (stored.isEmpty()) {
+                        throw usedByAnotherRequest();
+                    }
+                    return WriteResult.existing(read(stored, answerType));
+                });
     }
 
     /** The request's fingerprint: a hash of its operation and content, as stored with its claim. */
@@ -134,8 +166,12 @@ public class ClientWrites {
                         .setParameter("operation", request.operation())
                         .setParameter("fingerprint", fingerprint)
                         .getSingleResultOrNull())
-                .onItem().ifNull().failWith(() -> ProblemException.conflict(
-                        "this client id was already used for another request"));
+                .onItem().ifNull().failWith(ClientWrites::usedByAnotherRequest);
+    }
+
+    /** The 409 for a request of another operation, actor or content that reuses a client id. */
+    public static ProblemException usedByAnotherRequest() {
+        return ProblemException.conflict("this client id was already used for another request");
     }
 
     private String write(Object answer) {
