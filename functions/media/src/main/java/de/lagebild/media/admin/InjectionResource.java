@@ -3,6 +3,7 @@ package de.lagebild.media.admin;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.writes.WriteResponses;
 import de.lagebild.media.attachment.RequestFields;
 import de.lagebild.media.vertx.ReactiveCalls;
 import io.smallrye.common.annotation.Blocking;
@@ -46,15 +47,15 @@ public class InjectionResource {
     @Operation(summary = "Inject photos and PDFs with captions into a chat",
             description = "Role `domain-admin`; no membership needed. Form fields: `clientId` (the batch), one or "
                     + "more `file` parts and optionally one `caption` per file. Messages show the administrator's "
-                    + "name and postedAs=domain-admin. 201; 200 for a retry of the same batch.")
+                    + "name and postedAs=domain-admin. 201; 200 with the first answer for a retry of the same batch, also "
+                    + "while the first is still being stored; 409 when the client id was used for another request "
+                    + "(other files, names, captions or chat).")
     public RestResponse<InjectionResult> inject(@RestPath UUID chatId, @RestForm String clientId,
             @RestForm("file") List<FileUpload> files, @RestForm("caption") List<String> captions) {
         UUID batchClientId = RequestFields.clientId(clientId);
         Uni<Actor> caller = currentUser.actor();
         Actor admin = ReactiveCalls.await(() -> caller);
-        MediaInjections.Injected injected = injections.inject(admin, chatId, batchClientId,
-                files == null ? List.of() : files, captions == null ? List.of() : captions);
-        return RestResponse.status(injected.replayed() ? RestResponse.Status.OK : RestResponse.Status.CREATED,
-                injected.result());
+        return WriteResponses.of(injections.inject(admin, chatId, batchClientId,
+                files == null ? List.of() : files, captions == null ? List.of() : captions));
     }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The `attachments` table through the reactive PG client: each call is its own short transaction. */
+/**
+ * The `attachments` table through the reactive PG client: each call is its own short transaction.
+ * Recording an upload as ready is part of its write's transaction ({@link ReadyAttachments}).
+ */
 @ApplicationScoped
 public class AttachmentRepository {
 
@@ -30,9 +33,10 @@ public class AttachmentRepository {
                 .execute(Tuple.of(id)).map(AttachmentRepository::first);
     }
 
-    public Uni<Attachment> byClientId(UUID clientId) {
-        return pool.preparedQuery("select " + COLUMNS + " from attachments where client_id = $1")
-                .execute(Tuple.of(clientId)).map(AttachmentRepository::first);
+    /** Rows of failed tries with this client id, whose objects could not be removed when they failed. */
+    public Uni<List<Attachment>> failedWithClientId(UUID clientId) {
+        return pool.preparedQuery("select " + COLUMNS + " from attachments where client_id = $1 and status = 'failed'")
+                .execute(Tuple.of(clientId)).map(AttachmentRepository::all);
     }
 
     public Uni<Attachment> insertPending(Attachment a) {
@@ -44,13 +48,6 @@ public class AttachmentRepository {
                         a.kind().dbValue(), a.contentType(), a.fileName(), a.sizeBytes(), a.width(), a.height(),
                         a.sha256(), a.keys().object(), a.keys().thumbnail(), a.keys().original()}))
                 .map(AttachmentRepository::first);
-    }
-
-    /** True when this pending row became ready; false when it is gone (a retry took it over). */
-    public Uni<Boolean> markReady(UUID id) {
-        return pool.preparedQuery("update attachments set status = 'ready', ready_at = now()"
-                        + " where id = $1 and status = 'pending'")
-                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
     }
 
     /** Leaves a row for the sweep when its objects could not be removed yet. */

@@ -1,6 +1,7 @@
 package de.lagebild.media.attachment;
 
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.writes.WriteResponses;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -39,10 +39,12 @@ public class AttachmentResource {
 
     private final RawBodyUploads rawUploads;
     private final FormUploads formUploads;
+    private final AttachmentUploads uploads;
 
-    public AttachmentResource(RawBodyUploads rawUploads, FormUploads formUploads) {
+    public AttachmentResource(RawBodyUploads rawUploads, FormUploads formUploads, AttachmentUploads uploads) {
         this.rawUploads = rawUploads;
         this.formUploads = formUploads;
+        this.uploads = uploads;
     }
 
     @POST
@@ -52,14 +54,16 @@ public class AttachmentResource {
     @Operation(summary = "Upload a photo (JPEG, PNG) or a PDF as the raw request body",
             description = "Needs `write` in the chat. The type is decided by the content; a contradicting "
                     + "Content-Type or file name gives 415. Photos are re-encoded without metadata and get a "
-                    + "thumbnail. 201 with the attachment; 200 with the same attachment for a retry with the same "
-                    + "client id. Reference it from a photo or file message, or use /media-messages to upload and "
-                    + "post in one call.")
+                    + "thumbnail. 201 with the attachment; 200 with the same answer for a retry with the same "
+                    + "client id, also while the first is still being stored; 409 when the client id was used for "
+                    + "another upload (other bytes, name or chat) or another request. Reference it from a photo or "
+                    + "file message, or use /media-messages to upload and post in one call.")
     public Uni<RestResponse<AttachmentView>> upload(@RestPath UUID chatId, @RestQuery String clientId,
             @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             HttpServerRequest http) {
         UploadRequest request = new UploadRequest(RequestFields.clientId(clientId), fileName, contentType);
-        return rawUploads.upload(chatId, request, http, (actor, uploaded) -> respond(uploaded));
+        return rawUploads.upload(chatId, http,
+                (actor, target, body) -> WriteResponses.of(uploads.upload(actor, target, request, body)));
     }
 
     @POST
@@ -69,15 +73,8 @@ public class AttachmentResource {
             description = "Form fields `clientId` and `file`; otherwise as the raw-body upload.")
     public RestResponse<AttachmentView> uploadForm(@RestPath UUID chatId, @RestForm String clientId,
             @RestForm("file") FileUpload file) {
-        return formUploads.upload(chatId, RequestFields.clientId(clientId), file,
-                (actor, uploaded) -> respond(uploaded));
-    }
-
-    private static RestResponse<AttachmentView> respond(AttachmentUploads.Uploaded uploaded) {
-        AttachmentView view = AttachmentView.of(uploaded.attachment());
-        return uploaded.replayed()
-                ? RestResponse.ok(view)
-                : RestResponse.ResponseBuilder.<AttachmentView>created(URI.create("/v1/attachments/" + view.id()))
-                        .entity(view).build();
+        UploadRequest request = UploadRequest.of(RequestFields.clientId(clientId), file);
+        return formUploads.upload(chatId, file,
+                (actor, target, body) -> WriteResponses.of(uploads.upload(actor, target, request, body)));
     }
 }

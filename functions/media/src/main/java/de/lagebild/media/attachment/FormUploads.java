@@ -17,19 +17,17 @@ public class FormUploads {
 
     private final CurrentUser currentUser;
     private final ChatTargets targets;
-    private final AttachmentUploads uploads;
 
-    public FormUploads(CurrentUser currentUser, ChatTargets targets, AttachmentUploads uploads) {
+    public FormUploads(CurrentUser currentUser, ChatTargets targets) {
         this.currentUser = currentUser;
         this.targets = targets;
-        this.uploads = uploads;
     }
 
-    public <T> T upload(UUID chatId, UUID clientId, FileUpload file, AfterUpload<T> then) {
-        UploadRequest request = new UploadRequest(clientId, FormFiles.name(file), FormFiles.declaredType(file));
+    /** Quarkus deletes the part's temp file at the end of the request. */
+    public <T> T upload(UUID chatId, FileUpload file, ReceivedUpload<T> useCase) {
         Uni<Actor> caller = currentUser.actor();
         Actor actor = ReactiveCalls.await(() -> caller);
         UploadTarget target = ReactiveCalls.await(() -> targets.forMember(actor, chatId));
-        return then.apply(actor, uploads.upload(actor, target, request, FormFiles.required(file, "file")));
+        return useCase.apply(actor, target, FormFiles.required(file, "file"));
     }
 }

@@ -24,27 +24,24 @@ public class RawBodyUploads {
     private final CurrentUser currentUser;
     private final ChatTargets targets;
     private final RequestBodyFiles bodies;
-    private final AttachmentUploads uploads;
 
-    public RawBodyUploads(CurrentUser currentUser, ChatTargets targets, RequestBodyFiles bodies,
-            AttachmentUploads uploads) {
+    public RawBodyUploads(CurrentUser currentUser, ChatTargets targets, RequestBodyFiles bodies) {
         this.currentUser = currentUser;
         this.targets = targets;
         this.bodies = bodies;
-        this.uploads = uploads;
     }
 
-    public <T> Uni<T> upload(UUID chatId, UploadRequest request, HttpServerRequest http, AfterUpload<T> then) {
+    public <T> Uni<T> upload(UUID chatId, HttpServerRequest http, ReceivedUpload<T> useCase) {
         return currentUser.actor()
                 .flatMap(actor -> targets.forMember(actor, chatId)
                         .flatMap(target -> bodies.receive(http).map(file -> new Received(actor, target, file))))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(received -> then.apply(received.actor(), store(received, request)));
+                .map(received -> run(received, useCase));
     }
 
-    private AttachmentUploads.Uploaded store(Received received, UploadRequest request) {
+    private static <T> T run(Received received, ReceivedUpload<T> useCase) {
         try {
-            return uploads.upload(received.actor(), received.target(), request, received.file());
+            return useCase.apply(received.actor(), received.target(), received.file());
         } finally {
             try {
                 Files.deleteIfExists(received.file());

@@ -1,6 +1,7 @@
 package de.lagebild.media.message;
 
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.writes.WriteResponses;
 import de.lagebild.media.attachment.FormUploads;
 import de.lagebild.media.attachment.RawBodyUploads;
 import de.lagebild.media.attachment.RequestFields;
@@ -52,14 +53,16 @@ public class MediaMessageResource {
             content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "Upload a photo or PDF (raw body) and post it as a photo or file message",
             description = "Needs `write`. `clientId` identifies both the attachment and the message: a retry "
-                    + "returns the first result (200) and stores nothing twice. 201 with attachment and message.")
+                    + "returns the first answer (200), also while the first is still being stored, and stores nothing "
+                    + "twice; 409 when the client id was used for another request (other bytes, name, caption or "
+                    + "chat). 201 with attachment and message.")
     public Uni<RestResponse<MediaMessageView>> post(@RestPath UUID chatId, @RestQuery String clientId,
             @RestQuery String fileName, @RestQuery String caption,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType, HttpServerRequest http) {
         UploadRequest request = new UploadRequest(RequestFields.clientId(clientId), fileName, contentType);
         String checkedCaption = RequestFields.caption(caption);
-        return rawUploads.upload(chatId, request, http,
-                (actor, uploaded) -> respond(messages.post(actor, uploaded.attachment(), request.clientId(), checkedCaption)));
+        return rawUploads.upload(chatId, http, (actor, target, body) ->
+                WriteResponses.of(messages.post(actor, target, request, checkedCaption, body)));
     }
 
     @POST
@@ -69,14 +72,9 @@ public class MediaMessageResource {
             description = "Form fields `clientId`, `file` and optional `caption`; otherwise as the raw-body call.")
     public RestResponse<MediaMessageView> postForm(@RestPath UUID chatId, @RestForm String clientId,
             @RestForm String caption, @RestForm("file") FileUpload file) {
-        UUID checkedClientId = RequestFields.clientId(clientId);
+        UploadRequest request = UploadRequest.of(RequestFields.clientId(clientId), file);
         String checkedCaption = RequestFields.caption(caption);
-        return formUploads.upload(chatId, checkedClientId, file,
-                (actor, uploaded) -> respond(messages.post(actor, uploaded.attachment(), checkedClientId, checkedCaption)));
-    }
-
-    private static RestResponse<MediaMessageView> respond(MediaMessages.Posted posted) {
-        return RestResponse.status(posted.replayed() ? RestResponse.Status.OK : RestResponse.Status.CREATED,
-                posted.view());
+        return formUploads.upload(chatId, file, (actor, target, body) ->
+                WriteResponses.of(messages.post(actor, target, request, checkedCaption, body)));
     }
 }

@@ -3,42 +3,60 @@ package de.lagebild.media.message;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.messages.MessageDraft;
 import de.lagebild.common.messages.MessagePosting;
-import de.lagebild.common.messages.MessageView;
+import de.lagebild.common.writes.ClientRequest;
 import de.lagebild.common.writes.WriteResult;
 import de.lagebild.media.attachment.Attachment;
 import de.lagebild.media.attachment.AttachmentView;
-import de.lagebild.media.vertx.ReactiveCalls;
+import de.lagebild.media.attachment.ReadyAttachments;
+import de.lagebild.media.attachment.StagedUploads;
+import de.lagebild.media.attachment.UploadContent;
+import de.lagebild.media.attachment.UploadRequest;
+import de.lagebild.media.attachment.UploadTarget;
+import de.lagebild.media.attachment.UploadWrites;
+import de.lagebild.media.content.CheckedUpload;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * Posts the message for a ready attachment through common's {@link MessagePosting}, in its own
- * transaction after the attachment row committed: idempotent by client id, announced after commit.
+ * A member uploads a photo or PDF and posts it as a message, once per client id: the attachment is
+ * recorded and the message posted through common's {@link MessagePosting} in one transaction, so
+ * either both exist or neither. The client id is the attachment's and the message's.
  */
 @ApplicationScoped
 public class MediaMessages {
 
+    private static final String OPERATION = "media-message.post";
+
+    private final StagedUploads staging;
+    private final ReadyAttachments ready;
+    private final UploadWrites writes;
     private final MessagePosting posting;
 
-    public MediaMessages(MessagePosting posting) {
+    public MediaMessages(StagedUploads staging, ReadyAttachments ready, UploadWrites writes, MessagePosting posting) {
+        this.staging = staging;
+        this.ready = ready;
+        this.writes = writes;
         this.posting = posting;
     }
 
-    /** The outcome: the attachment and message, and whether the message was posted before with this client id. */
-    public record Posted(MediaMessageView view, boolean replayed) {
+    /** Blocking: on a worker thread, with the body in a temp file its receiver deletes. */
+    public WriteResult<MediaMessageView> post(Actor author, UploadTarget target, UploadRequest request, String caption,
+            Path body) {
+        CheckedUpload checked = staging.check(request, body);
+        ClientRequest write = new ClientRequest(request.clientId(), author.id(), OPERATION, new UploadContent(
+                target.chatId(), List.of(UploadContent.File.of(request, checked)), Collections.singletonList(caption)));
+        return writes.once(write, MediaMessageView.class,
+                () -> List.of(staging.stage(author, target, request, checked)),
+                (log, staged) -> ready.record(staged.get(0)).flatMap(attachment -> posting
+                        .postWithin(log, author, attachment.chatId(), request.clientId(), draftOf(attachment, caption))
+                        .map(message -> new MediaMessageView(AttachmentView.of(attachment), message))),
+                view -> null);
     }
 
-    /** A chat member posts (needs `write`). */
-    public Posted post(Actor author, Attachment attachment, UUID clientId, String caption) {
-        MessageDraft draft = MessageDraft.attachment(attachment.kind().messageKind(), attachment.id(), caption);
-        WriteResult<MessageView> posted = ReactiveCalls.await(() -> posting.post(author, attachment.chatId(), clientId, draft));
-        return new Posted(new MediaMessageView(AttachmentView.of(attachment), posted.body()), !posted.created());
-    }
-
-    /** A domain administrator injects (shown with that role). */
-    public Posted inject(Actor admin, Attachment attachment, UUID clientId, String caption) {
-        MessageDraft draft = MessageDraft.attachment(attachment.kind().messageKind(), attachment.id(), caption);
-        WriteResult<MessageView> posted = ReactiveCalls.await(() -> posting.inject(admin, attachment.chatId(), clientId, draft));
-        return new Posted(new MediaMessageView(AttachmentView.of(attachment), posted.body()), !posted.created());
+    /** The photo or file message that shows an attachment. */
+    public static MessageDraft draftOf(Attachment attachment, String caption) {
+        return MessageDraft.attachment(attachment.kind().messageKind(), attachment.id(), caption);
     }
 }
