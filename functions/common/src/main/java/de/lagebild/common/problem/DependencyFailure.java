@@ -5,6 +5,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
@@ -34,8 +35,10 @@ public final class DependencyFailure {
                 || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
             return true;
         }
-        if (t instanceof PgException pg && pg.getSqlState() != null) {
-            String state = pg.getSqlState();
+        // Hibernate Reactive hands the reactive client's PgException on as an SQLException with its state.
+        String state = t instanceof PgException pg ? pg.getSqlState()
+                : t instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state != null) {
             // 08: connection exceptions; 57P0x: server shutting down or not yet accepting; 53: out of resources
             return state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
         }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Exactly-once creating writes by client id, under any concurrency. In one transaction of
@@ -134,6 +135,10 @@ public class ClientWrites {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
                     && CLIENT_ID_KEYS.contains(pg.getConstraint())) {
+                return true;
+            }
+            // Through Hibernate Reactive the client's PgException arrives converted, with the constraint's name.
+            if (t instanceof ConstraintViolationException violation && CLIENT_ID_KEYS.contains(violation.getConstraintName())) {
                 return true;
             }
         }

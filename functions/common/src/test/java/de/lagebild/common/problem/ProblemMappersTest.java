@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.pgclient.PgException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -26,6 +27,15 @@ class ProblemMappersTest {
     void aDatabaseShuttingDownIsA503() {
         PgException shutdown = new PgException("terminating connection due to administrator command", "FATAL", "57P01", null);
         assertThat(mapUnexpected(new IllegalStateException(shutdown)).getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void aLostConnectionReportedThroughHibernateIsA503() {
+        SQLException lost = new SQLException("ERROR: connection lost (08006)", "08006");
+        assertThat(mapUnexpected(new IllegalStateException("error executing SQL statement", lost)).getStatus())
+                .isEqualTo(503);
+        SQLException duplicate = new SQLException("ERROR: duplicate key (23505)", "23505");
+        assertThat(mapUnexpected(new IllegalStateException(duplicate)).getStatus()).isEqualTo(500);
     }
 
     @Test

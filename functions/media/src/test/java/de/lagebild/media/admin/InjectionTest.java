@@ -13,10 +13,13 @@ import de.lagebild.media.testing.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Data integration: a domain administrator injects photos and PDFs without being a member. */
 @QuarkusTest
@@ -24,6 +27,9 @@ class InjectionTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    S3Client s3;
 
     private ChatFixtures fixtures;
     private UUID chatId;
@@ -52,6 +58,28 @@ class InjectionTest {
         assertThat(fixtures.count("select count(*) from messages where chat_id = $1 and posted_as = 'domain-admin'",
                 chatId)).isEqualTo(2);
         assertThat(fixtures.count("select count(*) from attachments where chat_id = $1", chatId)).isEqualTo(2);
+    }
+
+    /**
+     * A batch whose file's client id an attachment recorded before uploads claimed their client ids
+     * in one place (so no claim of the batch exists): 409, and what the batch staged is removed.
+     */
+    @Test
+    void aFileClientIdRecordedBeforeIsAConflictAndLeavesNothing() {
+        UUID clientId = UUID.randomUUID();
+        UUID firstFile = UUID.nameUUIDFromBytes((clientId + "/0").getBytes(StandardCharsets.UTF_8));
+        pool.preparedQuery("insert into attachments (id, chat_id, room_id, uploaded_by, client_id, kind, status,"
+                        + " content_type, file_name, object_key) select $1, id, room_id, $2, $3, 'file', 'ready',"
+                        + " 'application/pdf', 'alt.pdf', $4 from chats where id = $5")
+                .execute(Tuple.from(new Object[] {UUID.randomUUID(), fixtures.userId("admin1"), firstFile,
+                        "chats/" + chatId + "/" + UUID.randomUUID() + "/file.pdf", chatId}))
+                .await().indefinitely();
+
+        inject("admin1", clientId, chatId).then().statusCode(409).contentType("application/problem+json");
+
+        assertThat(fixtures.count("select count(*) from attachments where chat_id = $1", chatId)).isEqualTo(1);
+        assertThat(fixtures.count("select count(*) from messages where chat_id = $1", chatId)).isZero();
+        assertThat(s3.listObjectsV2(r -> r.bucket("lagebild").prefix("chats/" + chatId + "/")).keyCount()).isZero();
     }
 
     @Test

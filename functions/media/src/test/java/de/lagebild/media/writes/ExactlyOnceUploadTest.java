@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * message event per file where messages are posted, one claim; one 201 and nine 200, every answer the
  * same bytes, and a later retry too. The same client id with other bytes, another name or caption, by
  * another user or on another endpoint is 409 and changes nothing; a refused first upload leaves
- * nothing behind, and its retry succeeds.
+ * nothing behind, and its retry succeeds (and removes what a try that failed with S3 down left).
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -239,6 +241,26 @@ class ExactlyOnceUploadTest {
         String first = send(endpoint, endpoint.user, clientId, upload).then().statusCode(201).extract().asString();
         send(endpoint, endpoint.user, clientId, upload).then().statusCode(200).body(equalTo(first));
         assertThat(written(clientId)).isEqualTo(endpoint.once());
+    }
+
+    /** S3 was down when a try failed: its row stayed `failed` with its client id, and maybe an object. */
+    @ParameterizedTest
+    @EnumSource(value = Endpoint.class, names = {"ATTACHMENT_RAW", "MEDIA_MESSAGE_FORM"})
+    void theRetryOfAFailedTryRemovesWhatItLeftBehind(Endpoint endpoint) {
+        UUID clientId = UUID.randomUUID();
+        String leftBehind = "chats/" + chatId + "/" + UUID.randomUUID() + "/file.pdf";
+        s3.putObject(request -> request.bucket("lagebild").key(leftBehind), RequestBody.fromBytes(TestFiles.pdf()));
+        pool.preparedQuery("insert into attachments (id, chat_id, room_id, uploaded_by, client_id, kind, status,"
+                        + " content_type, file_name, object_key) select $1, id, room_id, $2, $3, 'file', 'failed',"
+                        + " 'application/pdf', 'a.pdf', $4 from chats where id = $5")
+                .execute(Tuple.from(new Object[] {UUID.randomUUID(), fixtures.userId(endpoint.user), clientId, leftBehind,
+                        chatId}))
+                .await().indefinitely();
+
+        send(endpoint, endpoint.user, clientId, new Upload(photo(), "lage.jpg", "Lage Nord")).then().statusCode(201);
+
+        assertThat(written(clientId)).isEqualTo(endpoint.once());
+        assertThat(objects(leftBehind)).isZero();
     }
 
     private static byte[] photo() {
