@@ -3,7 +3,10 @@ package de.lagebild.chat.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.lagebild.common.alarms.AlarmView;
+import de.lagebild.common.alarms.AlarmsFrame;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +40,14 @@ class ServerFrames {
         ObjectNode roomSeqs = frame.putObject("rooms");
         rooms.forEach((room, seq) -> roomSeqs.put(room.toString(), seq));
         return write(frame);
+    }
+
+    String alarms(List<AlarmView> active) {
+        try {
+            return json.writeValueAsString(AlarmsFrame.of(active));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String reload(UUID roomId, String reason) {

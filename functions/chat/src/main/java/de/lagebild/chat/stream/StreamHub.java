@@ -1,6 +1,8 @@
 package de.lagebild.chat.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lagebild.chat.alarm.AlarmReads;
+import de.lagebild.common.alarms.AlarmView;
 import de.lagebild.common.bus.Bus;
 import de.lagebild.common.events.EventLog;
 import de.lagebild.common.positions.PositionBatch;
@@ -39,6 +41,7 @@ public class StreamHub {
 
     private final Vertx vertx;
     private final EventReader reader;
+    private final AlarmReads alarms;
     private final ServerFrames frames;
     private final Bus bus;
     private final StreamConfig config;
@@ -52,10 +55,11 @@ public class StreamHub {
     private RoomReplay replay;
     private PositionFanout positions;
 
-    StreamHub(Vertx vertx, EventReader reader, ServerFrames frames, Bus bus, StreamConfig config, ObjectMapper json,
-            MeterRegistry metrics) {
+    StreamHub(Vertx vertx, EventReader reader, AlarmReads alarms, ServerFrames frames, Bus bus, StreamConfig config,
+            ObjectMapper json, MeterRegistry metrics) {
         this.vertx = vertx;
         this.reader = reader;
+        this.alarms = alarms;
         this.frames = frames;
         this.bus = bus;
         this.config = config;
@@ -187,12 +191,13 @@ public class StreamHub {
     }
 
     /**
-     * Answers `hello`: replays each of the user's rooms after the client's cursor, then streams
-     * live. Rooms the client holds a cursor for but the user has left are replayed too: up to the
-     * event that removed them, which is the last they may see.
+     * Answers `hello`: `welcome`, then the active alarms of the user's rooms (before any replayed
+     * event, so that no alarm waits behind old messages), then replays each of the user's rooms
+     * after the client's cursor, then streams live. Rooms the client holds a cursor for but the user
+     * has left are replayed too: up to the event that removed them, which is the last they may see.
      */
     private void greet(StreamSession session, ClientFrame.Hello hello) {
-        Uni.combine().all().unis(reader.epoch(), reader.roomsOf(session.userId)).asTuple()
+        Uni.combine().all().unis(reader.epoch(), reader.roomsOf(session.userId), alarms.activeOf(session.userId)).asTuple()
                 .emitOn(onContext)
                 .subscribe().with(result -> {
                     if (session.closed) {
@@ -200,6 +205,7 @@ public class StreamHub {
                     }
                     String epoch = result.getItem1();
                     Map<UUID, Long> rooms = result.getItem2();
+                    List<AlarmView> activeAlarms = result.getItem3();
                     flow.send(session, frames.welcome(epoch, rooms));
                     boolean sameEpoch = hello.epoch() == null || hello.epoch().equals(epoch);
                     if (!sameEpoch) {
@@ -225,6 +231,8 @@ public class StreamHub {
                             }
                         });
                     }
+                    // Sent before any replay starts: events of the rooms followed above are only sent from here on.
+                    flow.send(session, frames.alarms(activeAlarms));
                     session.initialReplays = replaying.size();
                     if (replaying.isEmpty()) {
                         flow.send(session, frames.caughtUp());

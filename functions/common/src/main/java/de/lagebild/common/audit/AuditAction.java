@@ -9,7 +9,11 @@ public enum AuditAction {
     CHAT_MEMBER_ADDED("chat.member_added"),
     CHAT_PERMISSIONS_CHANGED("chat.permissions_changed"),
     CHAT_MEMBER_REMOVED("chat.member_removed"),
-    CHAT_MEMBER_LEFT("chat.member_left");
+    CHAT_MEMBER_LEFT("chat.member_left"),
+    ALARM_RAISED("alarm.raised"),
+    ALARM_ACKNOWLEDGED("alarm.acknowledged"),
+    ALARM_RESOLVED("alarm.resolved"),
+    ALARM_CANCELLED("alarm.cancelled");
 
     private final String wireName;
 

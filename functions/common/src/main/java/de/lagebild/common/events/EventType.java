@@ -23,7 +23,12 @@ public enum EventType {
     MESSAGE_DELETED("message.deleted"),
     POI_CREATED("poi.created"),
     POI_MOVED("poi.moved"),
-    POI_DELETED("poi.deleted");
+    POI_DELETED("poi.deleted"),
+    ALARM_RAISED("alarm.raised"),
+    ALARM_ACKNOWLEDGED("alarm.acknowledged"),
+    ALARM_RESOLVED("alarm.resolved"),
+    ALARM_CANCELLED("alarm.cancelled"),
+    ALARM_RENOTIFIED("alarm.renotified");
 
     private final String wireName;
 

@@ -1,0 +1,124 @@
+package de.lagebild.chat.alarm;
+
+import de.lagebild.common.alarms.AlarmPerson;
+import de.lagebild.common.events.EventLog;
+import de.lagebild.common.events.EventType;
+import de.lagebild.common.events.LogWriter;
+import de.lagebild.common.events.NewEvent;
+import de.lagebild.common.events.payload.AlarmRenotified;
+import de.lagebild.common.identity.UserAccount;
+import de.lagebild.common.membership.Room;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Announces again, as {@code alarm.renotified} in each of its rooms, every alarm that nobody has
+ * acknowledged within {@code renotify-interval}, until it is acknowledged or ended (in its rooms
+ * that are still open; an alarm whose rooms are all closed is not announced). Every instance
+ * looks every {@code renotify-check}; a due alarm is claimed in the database (its due time moved
+ * on by {@code UPDATE ... FOR UPDATE SKIP LOCKED}) in the transaction that appends its events, so
+ * each time exactly one instance announces it, and an acknowledgement holding the alarm's row is
+ * never overtaken by an announcement.
+ */
+@ApplicationScoped
+public class AlarmRenotifier {
+
+    /** At most this many alarms per claim; more are taken by the next check. */
+    private static final int CLAIM_LIMIT = 20;
+
+    private static final String CLAIM_DUE = """
+            with due as (
+              select id from alarms a where renotify_due_at <= clock_timestamp()
+                 and exists (select 1 from alarm_rooms ar join rooms r on r.id = ar.room_id
+                              where ar.alarm_id = a.id and r.closed_at is null)
+               order by renotify_due_at limit %d for update skip locked),
+            claimed as (
+              update alarms a set renotify_due_at = clock_timestamp() + :interval * interval '1 millisecond',
+                     renotifications = a.renotifications + 1
+                from due where a.id = due.id
+              returning a.id)
+            select id from claimed order by id""".formatted(CLAIM_LIMIT);
+
+    private final EventLog eventLog;
+    private final AlarmConfig config;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timerId = -1;
+    private volatile boolean stopped;
+
+    public AlarmRenotifier(EventLog eventLog, AlarmConfig config, Vertx vertx) {
+        this.eventLog = eventLog;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        timerId = vertx.setPeriodic(config.renotifyCheck().toMillis(), id -> check());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopped = true;
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /** One check at a time per instance; a check still running when the next is due lets it pass. */
+    private void check() {
+        if (stopped || !running.compareAndSet(false, true)) {
+            return;
+        }
+        // Hibernate Reactive runs only on a duplicated context marked safe, as a request's is.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> renotifyDue().subscribe().with(
+                announced -> running.set(false),
+                failure -> {
+                    running.set(false);
+                    if (!stopped) {
+                        Log.warnf("alarm re-announcement failed, trying again: %s", failure.getMessage());
+                    }
+                }));
+    }
+
+    /** Claims the due alarms and appends their announcements in one transaction; the number announced. */
+    Uni<Integer> renotifyDue() {
+        return eventLog.transaction(log -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)
+                        .setParameter("interval", config.renotifyInterval().toMillis())
+                        .getResultList())
+                .flatMap(claimed -> announceEach(log, claimed).replaceWith(claimed.size())));
+    }
+
+    private static Uni<Void> announceEach(LogWriter log, List<UUID> claimed) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID alarmId : claimed) {
+            chain = chain.call(() -> announce(log, alarmId));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> announce(LogWriter log, UUID alarmId) {
+        return Alarm.<Alarm>findById(alarmId).flatMap(alarm -> UserAccount.<UserAccount>findById(alarm.raisedBy)
+                .flatMap(raiser -> Room.<Room>list("closedAt is null and id in (select r.roomId from AlarmRoom r"
+                        + " where r.alarmId = ?1)", alarmId).flatMap(rooms -> {
+                    AlarmRenotified renotified = new AlarmRenotified(alarm.id, alarm.kind,
+                            new AlarmPerson(raiser.id, raiser.displayName, raiser.unit), alarm.raisedAt,
+                            alarm.renotifications);
+                    return AlarmRaising.appendToEach(log, rooms.stream().map(room -> room.id).toList(), null,
+                            NewEvent.roomWide(EventType.ALARM_RENOTIFIED, renotified));
+                })));
+    }
+}

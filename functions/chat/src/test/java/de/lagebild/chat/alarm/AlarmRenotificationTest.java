@@ -1,0 +1,139 @@
+package de.lagebild.chat.alarm;
+
+import static de.lagebild.chat.alarm.AlarmSteps.transition;
+import static de.lagebild.common.testing.ChatFixture.openRoom;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.lagebild.common.testing.OnVertxContext;
+import de.lagebild.common.testing.StreamClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An alarm nobody acknowledged is announced again every interval (2 s in tests) until it is
+ * acknowledged or ended, and each due announcement is made once however many instances look.
+ */
+@QuarkusTest
+class AlarmRenotificationTest {
+
+    private static final int INSTANCES = 4;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AlarmRenotifier renotifier;
+
+    private final AlarmSteps alarms = new AlarmSteps();
+
+    @AfterEach
+    void endAlarms() {
+        alarms.endAll();
+    }
+
+    @Test
+    void anUnacknowledgedAlarmIsAnnouncedAgainUntilAcknowledgedWhileAnotherKeepsBeingAnnounced() throws Exception {
+        String room = openRoom("lead1", "officer1", "officer2");
+        try (StreamClient phone = StreamClient.connect(base.getPort(), "officer2")) {
+            phone.hello(Map.of());
+            phone.awaitType("caught_up");
+            String witness = alarms.raise("officer1", room);
+            String acknowledged = alarms.raise("officer1", room);
+
+            JsonNode again = phone.await(f -> AlarmStreamTest.isAlarmEvent(f, "alarm.renotified", witness),
+                    Duration.ofSeconds(20));
+            assertThat(again.path("payload").path("renotification").asInt()).isEqualTo(1);
+            assertThat(again.path("payload").path("kind").asText()).isEqualTo("emergency");
+
+            transition("officer2", acknowledged, "acknowledge").then().statusCode(200);
+            long acknowledgedAnnouncements = announcements(room, acknowledged);
+            long witnessAnnouncements = announcements(room, witness);
+            // The witness is announced twice more: the renotifier ran past the acknowledged alarm's due time.
+            await().atMost(Duration.ofSeconds(30)).until(() -> announcements(room, witness) >= witnessAnnouncements + 2);
+            assertThat(announcements(room, acknowledged)).isEqualTo(acknowledgedAnnouncements);
+            assertThat(dueAt(acknowledged)).isNull();
+
+            transition("officer1", witness, "resolve").then().statusCode(200);
+            assertThat(dueAt(witness)).isNull();
+        }
+    }
+
+    @Test
+    void severalInstancesLookingAtOnceAnnounceEachDueAlarmOnce() throws Exception {
+        String room = openRoom("lead1", "officer3");
+        List<String> raised = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            raised.add(alarms.raise("officer3", room));
+        }
+        UUID[] ids = raised.stream().map(UUID::fromString).toArray(UUID[]::new);
+        ExecutorService instances = Executors.newFixedThreadPool(INSTANCES);
+        try {
+            for (int round = 0; round < 5; round++) {
+                // Due now, instead of waiting for the interval.
+                pool.preparedQuery("update alarms set renotify_due_at = clock_timestamp() where id = any($1)")
+                        .executeAndAwait(Tuple.of((Object) ids));
+                CountDownLatch gate = new CountDownLatch(1);
+                List<Future<Integer>> looks = new ArrayList<>();
+                for (int i = 0; i < INSTANCES; i++) {
+                    looks.add(instances.submit(() -> {
+                        gate.await();
+                        return OnVertxContext.call(renotifier::renotifyDue);
+                    }));
+                }
+                gate.countDown();
+                for (Future<Integer> look : looks) {
+                    look.get();
+                }
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+
+        for (String alarm : raised) {
+            Row row = pool.preparedQuery("select renotifications from alarms where id = $1")
+                    .executeAndAwait(Tuple.of(UUID.fromString(alarm))).iterator().next();
+            int renotifications = row.getInteger(0);
+            List<Integer> numbers = new ArrayList<>();
+            pool.preparedQuery("""
+                            select (payload ->> 'renotification')::int from events
+                             where room_id = $1 and type = 'alarm.renotified' and payload ->> 'alarmId' = $2 order by seq""")
+                    .executeAndAwait(Tuple.of(UUID.fromString(room), alarm))
+                    .forEach(r -> numbers.add(r.getInteger(0)));
+            assertThat(renotifications).as("claimed at least once per round").isGreaterThanOrEqualTo(5);
+            assertThat(numbers).as("announcements of " + alarm).hasSize(renotifications).doesNotHaveDuplicates()
+                    .isSorted();
+        }
+    }
+
+    private long announcements(String room, String alarm) {
+        return pool.preparedQuery("select count(*) from events where room_id = $1 and type = 'alarm.renotified'"
+                        + " and payload ->> 'alarmId' = $2")
+                .executeAndAwait(Tuple.of(UUID.fromString(room), alarm)).iterator().next().getLong(0);
+    }
+
+    private Object dueAt(String alarm) {
+        return pool.preparedQuery("select renotify_due_at from alarms where id = $1")
+                .executeAndAwait(Tuple.of(UUID.fromString(alarm))).iterator().next().getValue(0);
+    }
+}
