@@ -2,6 +2,7 @@ package de.lagebild.positions.ingest;
 
 import de.lagebild.common.problem.DependencyFailure;
 import de.lagebild.common.problem.ProblemException;
+import de.lagebild.positions.sharing.AlarmSharing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -35,7 +36,7 @@ import java.util.UUID;
 public class PositionWriter {
 
     /*
-     * The paused check, the track and the latest upsert in one statement and one commit. Rows are
+     * The paused check (an active alarm of the user overrides a pause), the track and the latest upsert in one statement and one commit. Rows are
      * written in (user, time) order, so concurrent statements lock rows in the same order.
      */
     static final String WRITE = """
@@ -44,7 +45,7 @@ public class PositionWriter {
               from unnest($1::uuid[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[],
                           $7::float8[], $8::float8[])
                    as f(user_id, recorded_at, lat, lon, accuracy_m, heading_deg, speed_mps, altitude_m)
-              join users u on u.id = f.user_id and u.sharing_paused_at is null
+              join users u on u.id = f.user_id and %1$s
             ),
             track as (
               insert into position_track (user_id, recorded_at, lat, lon, accuracy_m, heading_deg, speed_mps, altitude_m)
@@ -68,7 +69,7 @@ public class PositionWriter {
             )
             select user_id, false as paused from latest
             union all
-            select id, true from users where id = any($1::uuid[]) and sharing_paused_at is not null""";
+            select u.id, true from users u where u.id = any($1::uuid[]) and not %1$s""".formatted(AlarmSharing.SHARES);
 
     private final Pool pool;
     private final IngestConfig config;

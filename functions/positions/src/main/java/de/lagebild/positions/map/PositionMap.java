@@ -7,6 +7,7 @@ import de.lagebild.positions.access.RoomClosure;
 import de.lagebild.positions.geojson.Feature;
 import de.lagebild.positions.geojson.FeatureCollection;
 import de.lagebild.positions.geojson.Point;
+import de.lagebild.positions.sharing.AlarmSharing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +30,7 @@ public class PositionMap {
 
     /*
      * The position each member of chat $1 shows on its map. Open room ($2 null): the latest position
-     * of members who share. Closed room ($2 its closing time): the last fix recorded up to the closing,
+     * of members who share (or raised an active alarm). Closed room ($2 its closing time): the last fix recorded up to the closing,
      * of members who were not paused then; nothing recorded later enters a closed room's map.
      */
     private static final String SHOWN = """
@@ -40,7 +41,7 @@ public class PositionMap {
             cross join lateral (
               select l.lat, l.lon, l.accuracy_m, l.heading_deg, l.speed_mps, l.altitude_m, l.recorded_at
               from positions_latest l
-              where $2::timestamptz is null and l.user_id = m.user_id and u.sharing_paused_at is null
+              where $2::timestamptz is null and l.user_id = m.user_id and %1$s
               union all
               (select t.lat, t.lon, t.accuracy_m, t.heading_deg, t.speed_mps, t.altitude_m, t.recorded_at
                from position_track t
@@ -49,7 +50,7 @@ public class PositionMap {
                order by t.recorded_at desc
                limit 1)
             ) p
-            where m.chat_id = $1""";
+            where m.chat_id = $1""".formatted(AlarmSharing.SHARES);
 
     private static final String FORCES = SHOWN + "\norder by u.display_name, u.id";
 

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,9 @@ public class PositionPublisher {
     /** The bus channel the chat stream listens on. */
     public static final String CHANNEL = PositionBatch.CHANNEL;
 
+    /** Watchers see an alarm raiser move at least this often, so no user's changes wait longer for a flush. */
+    static final Duration LONGEST_INTERVAL = Duration.ofSeconds(2);
+
     private final Bus bus;
     private final Vertx vertx;
     private final ObjectMapper json;
@@ -43,7 +47,16 @@ public class PositionPublisher {
         this.bus = bus;
         this.vertx = vertx;
         this.json = json;
-        this.intervalMillis = Math.max(1, config.interval().toMillis());
+        this.intervalMillis = intervalMillis(config.interval());
+    }
+
+    /** The configured interval in milliseconds; longer than {@link #LONGEST_INTERVAL} is refused at start-up. */
+    static long intervalMillis(Duration configured) {
+        if (configured.compareTo(LONGEST_INTERVAL) > 0) {
+            throw new IllegalArgumentException("lagebild.positions.publish.interval must be at most "
+                    + LONGEST_INTERVAL.toSeconds() + "s: an alarm raiser's moves must reach watchers at least that often");
+        }
+        return Math.max(1, configured.toMillis());
     }
 
     /** A fix became the user's latest position. */

@@ -8,7 +8,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "lagebild.positions.publish")
 public interface PublishConfig {
 
-    /** Shortest time between two flushes; changes within it go out together, the latest per user. */
+    /**
+     * Shortest time between two flushes; changes within it go out together, the latest per user.
+     * At most 2 s, so that watchers see an officer who raised an alarm move at least that often.
+     */
     @WithDefault("250ms")
     Duration interval();
 }

@@ -45,6 +45,7 @@ class SharingResourceTest {
 
     @AfterEach
     void shareAgain() {
+        fixtures.resolveAlarmsOf(officer);
         fixtures.setSharingPaused(officer, false);
     }
 
@@ -76,6 +77,23 @@ class SharingResourceTest {
         onMap(first).body("features.id", not(hasItem(officer.toString())));
         send(USER, batch(fix(53.57, 9.97, Instant.now()))).then().statusCode(200).body("stored", is(1));
         onMap(first).body("features.id", hasItem(officer.toString()));
+    }
+
+    @Test
+    void anActiveAlarmOfTheUserSharesTheirPositionDespiteThePauseUntilItEnds() {
+        MapFixtures.Chat chat = fixtures.chatOf(fixtures.userIdOf("lead2"));
+        fixtures.member(chat.chatId(), chat.roomId(), officer, true, true, false);
+        sharing(true).then().statusCode(200);
+
+        fixtures.raisedAlarm(officer, chat.roomId());
+        send(USER, batch(fix(53.58, 9.96, Instant.now()))).then().statusCode(200)
+                .body("stored", is(1)).body("sharingPaused", is(false));
+        onMap(chat).body("features.id", hasItem(officer.toString()));
+
+        fixtures.resolveAlarmsOf(officer);
+        onMap(chat).body("features.id", not(hasItem(officer.toString())));
+        send(USER, batch(fix(53.59, 9.95, Instant.now()))).then().statusCode(200)
+                .body("stored", is(0)).body("sharingPaused", is(true));
     }
 
     @Test

@@ -113,6 +113,23 @@ public final class MapFixtures {
                 .executeAndAwait(Tuple.of(userId, paused));
     }
 
+    /** An active alarm the user raised in the room, as the chat function stores it; its id. */
+    public UUID raisedAlarm(UUID raiser, UUID roomId) {
+        UUID id = Ids.newId();
+        pool.preparedQuery("insert into alarms (id, raised_by, kind, state, raised_at) values ($1, $2, 'emergency', 'raised', now())")
+                .executeAndAwait(Tuple.of(id, raiser));
+        pool.preparedQuery("insert into alarm_rooms (alarm_id, room_id) values ($1, $2)").executeAndAwait(Tuple.of(id, roomId));
+        return id;
+    }
+
+    /** Ends every active alarm the user raised. */
+    public void resolveAlarmsOf(UUID raiser) {
+        pool.preparedQuery("""
+                        update alarms set state = 'resolved', ended_at = now(), ended_by = raised_by, renotify_due_at = null
+                         where raised_by = $1 and state in ('raised', 'acknowledged')""")
+                .executeAndAwait(Tuple.of(raiser));
+    }
+
     public long count(String sql, Object... params) {
         return pool.preparedQuery(sql).executeAndAwait(Tuple.from(params)).iterator().next().getLong(0);
     }
