@@ -17,14 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * model: a slow server meets a queue, not a politer client). A message's latency counts from the
  * moment it was due, which is written into its text for the members' phones.
  */
-final class MessageSender {
+public final class MessageSender {
 
     private final HttpClient http;
     private final URI chat;
     private final LatencyReport acknowledged;
     private final AtomicLong errors = new AtomicLong();
 
-    MessageSender(Vertx vertx, String chatUrl, LatencyReport acknowledged) {
+    public MessageSender(Vertx vertx, String chatUrl, LatencyReport acknowledged) {
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(256));
         this.chat = URI.create(chatUrl);
@@ -32,7 +32,7 @@ final class MessageSender {
     }
 
     /** Sends one text message, due at {@code dueNanos} (System.nanoTime). */
-    void send(String chatId, String token, long dueNanos) {
+    public void send(String chatId, String token, long dueNanos) {
         String body = "{\"clientId\":\"" + UUID.randomUUID() + "\",\"kind\":\"text\",\"body\":\""
                 + MemberPhones.MARKER + dueNanos + "\"}";
         http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(chat.getHost()).setPort(chat.getPort())
@@ -50,11 +50,11 @@ final class MessageSender {
                 });
     }
 
-    long errors() {
+    public long errors() {
         return errors.get();
     }
 
-    void close() {
+    public void close() {
         http.close();
     }
 }
