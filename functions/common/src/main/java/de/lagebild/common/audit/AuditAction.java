@@ -13,7 +13,9 @@ public enum AuditAction {
     ALARM_RAISED("alarm.raised"),
     ALARM_ACKNOWLEDGED("alarm.acknowledged"),
     ALARM_RESOLVED("alarm.resolved"),
-    ALARM_CANCELLED("alarm.cancelled");
+    ALARM_CANCELLED("alarm.cancelled"),
+    UNIT_STATUS_CHANGED("unit.status_changed"),
+    UNIT_STATUS_REQUESTED("unit.status_requested");
 
     private final String wireName;
 

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
 
-/** Records membership, permission and alarm changes in the audit log, in the caller's transaction. */
+/** Records membership, permission, alarm and unit status changes in the audit log, in the caller's transaction. */
 @ApplicationScoped
 public class AuditTrail {
 

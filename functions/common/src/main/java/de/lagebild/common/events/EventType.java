@@ -28,7 +28,9 @@ public enum EventType {
     ALARM_ACKNOWLEDGED("alarm.acknowledged"),
     ALARM_RESOLVED("alarm.resolved"),
     ALARM_CANCELLED("alarm.cancelled"),
-    ALARM_RENOTIFIED("alarm.renotified");
+    ALARM_RENOTIFIED("alarm.renotified"),
+    UNIT_STATUS_CHANGED("unit.status_changed"),
+    UNIT_STATUS_REQUESTED("unit.status_requested");
 
     private final String wireName;
 
