@@ -29,7 +29,8 @@ import java.util.UUID;
  * concurrent changes run one after the other and each sees the state the one before left: of a
  * resolve and a cancel at once one wins and the other is 409. A change to the state the alarm is
  * already in (the same responder twice, resolved twice) changes and records nothing. Each change
- * is an event in every room of the alarm and an audit row.
+ * is an event in every room of the alarm and an audit row. After an alarm ended, a raiser who had
+ * paused sharing leaves the live maps again ({@link PausedRaiserRelease}).
  */
 @ApplicationScoped
 public class AlarmTransitions {
@@ -37,11 +38,13 @@ public class AlarmTransitions {
     private final EventLog eventLog;
     private final AuditTrail audit;
     private final AlarmConfig config;
+    private final PausedRaiserRelease release;
 
-    public AlarmTransitions(EventLog eventLog, AuditTrail audit, AlarmConfig config) {
+    public AlarmTransitions(EventLog eventLog, AuditTrail audit, AlarmConfig config, PausedRaiserRelease release) {
         this.eventLog = eventLog;
         this.audit = audit;
         this.config = config;
+        this.release = release;
     }
 
     /** "I am coming": any member of one of the alarm's rooms but the raiser; once per responder. */
@@ -86,8 +89,8 @@ public class AlarmTransitions {
             if (!alarm.raisedBy.equals(actor.id()) && !locked.managesARoom()) {
                 throw ProblemException.forbidden("only the raiser or a manager of the room may resolve an alarm");
             }
-            return end(log, actor, locked, AlarmState.RESOLVED);
-        }));
+            return end(log, actor, locked, AlarmState.RESOLVED).replaceWith(alarm.raisedBy);
+        })).flatMap(release::afterAlarmEnded);
     }
 
     /** A false alarm: the raiser, within the grace time after raising it. */
@@ -100,8 +103,8 @@ public class AlarmTransitions {
             if (alarm.state.isActive() && Timestamps.now().isAfter(alarm.raisedAt.plus(config.cancelGrace()))) {
                 throw ProblemException.conflict("the time to cancel this alarm has passed: resolve it instead");
             }
-            return end(log, actor, locked, AlarmState.CANCELLED);
-        }));
+            return end(log, actor, locked, AlarmState.CANCELLED).replaceWith(alarm.raisedBy);
+        })).flatMap(release::afterAlarmEnded);
     }
 
     private Uni<Void> end(LogWriter log, Actor actor, LockedAlarm locked, AlarmState ending) {
