@@ -83,9 +83,9 @@ class UnitStatusTest {
         Map<String, Object> answerOfOfficer2 = setStatus("officer2", room, "6");
         Map<String, Object> laterOfOfficer1 = setStatus("officer1", room, "3");
 
-        assertThat(answerOfOfficer1.get("answers")).asList().containsExactlyInAnyOrder(toOfficer1, toAll);
-        assertThat(answerOfOfficer2.get("answers")).asList().containsExactly(toAll);
-        assertThat(laterOfOfficer1.get("answers")).asList().isEmpty();
+        assertThat(answers(answerOfOfficer1)).containsExactlyInAnyOrder(toOfficer1, toAll);
+        assertThat(answers(answerOfOfficer2)).containsExactly(toAll);
+        assertThat(answers(laterOfOfficer1)).isEmpty();
         assertThat(count("select count(*) from events where room_id = $1 and type = 'unit.status_requested'", room))
                 .isEqualTo(2);
         String answered = """
@@ -95,6 +95,11 @@ class UnitStatusTest {
         assertThat(count(answered, room, toOfficer1)).isEqualTo(1);
         JsonPath officer1History = history("lead1", room, userId("officer1")).then().extract().jsonPath();
         assertThat(officer1History.getList("[1].answers", String.class)).containsExactlyInAnyOrder(toOfficer1, toAll);
+    }
+
+    /** The ids of the status requests a change answered. */
+    private static List<Object> answers(Map<String, Object> change) {
+        return List.copyOf((List<?>) change.get("answers"));
     }
 
     private long count(String sql, Object... arguments) {
