@@ -1,6 +1,7 @@
 package de.lagebild.positions.map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.lagebild.common.unitstatus.UnitStatus;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,5 +19,7 @@ public record ForceProperties(
         @Schema(description = "Altitude in metres") Double altitude,
         OffsetDateTime recordedAt,
         @Schema(description = "Seconds since the fix was recorded") long ageSeconds,
-        @Schema(description = "True when no fix arrived for longer than the configured time") boolean stale) {
+        @Schema(description = "True when no fix arrived for longer than the configured time") boolean stale,
+        @Schema(description = "The officer's unit status in the chat's room; absent until they set one") UnitStatus status,
+        @Schema(description = "When the officer set that status") OffsetDateTime statusSetAt) {
 }

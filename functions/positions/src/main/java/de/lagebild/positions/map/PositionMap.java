@@ -2,6 +2,7 @@ package de.lagebild.positions.map;
 
 import de.lagebild.common.access.Permission;
 import de.lagebild.common.identity.Actor;
+import de.lagebild.common.unitstatus.UnitStatus;
 import de.lagebild.positions.access.ChatAccess;
 import de.lagebild.positions.access.RoomClosure;
 import de.lagebild.positions.geojson.Feature;
@@ -32,12 +33,16 @@ public class PositionMap {
      * The position each member of chat $1 shows on its map. Open room ($2 null): the latest position
      * of members who share (or raised an active alarm). Closed room ($2 its closing time): the last fix recorded up to the closing,
      * of members who were not paused then; nothing recorded later enters a closed room's map.
+     * Each with their unit status in the chat's room (the change last in the room's log; of a closed
+     * room, the last set up to the closing), so the map can colour the forces.
      */
     private static final String SHOWN = """
             select u.id, u.username, u.display_name, u.unit, p.lat, p.lon, p.accuracy_m, p.heading_deg,
-                   p.speed_mps, p.altitude_m, p.recorded_at
+                   p.speed_mps, p.altitude_m, p.recorded_at,
+                   st.code, st.short_label, st.label, st.urgent, st.set_at as status_set_at
             from chat_members m
             join users u on u.id = m.user_id
+            join chats ch on ch.id = m.chat_id
             cross join lateral (
               select l.lat, l.lon, l.accuracy_m, l.heading_deg, l.speed_mps, l.altitude_m, l.recorded_at
               from positions_latest l
@@ -50,6 +55,14 @@ public class PositionMap {
                order by t.recorded_at desc
                limit 1)
             ) p
+            left join lateral (
+              select c.code, c.short_label, c.label, c.urgent, c.set_at
+              from unit_status_changes c
+              where c.room_id = ch.room_id and c.user_id = m.user_id
+                and ($2::timestamptz is null or c.set_at <= $2::timestamptz)
+              order by c.seq desc
+              limit 1
+            ) st on true
             where m.chat_id = $1""".formatted(AlarmSharing.SHARES);
 
     private static final String FORCES = SHOWN + "\norder by u.display_name, u.id";
@@ -104,7 +117,14 @@ public class PositionMap {
         return new ForceProperties(row.getUUID("id"), row.getString("display_name"), row.getString("username"),
                 row.getString("unit"), row.getDouble("accuracy_m"), row.getDouble("heading_deg"),
                 row.getDouble("speed_mps"), row.getDouble("altitude_m"), recordedAt,
-                Math.max(0, age.toSeconds()), age.compareTo(config.staleAfter()) > 0);
+                Math.max(0, age.toSeconds()), age.compareTo(config.staleAfter()) > 0, statusOf(row),
+                row.getOffsetDateTime("status_set_at"));
+    }
+
+    private static UnitStatus statusOf(Row row) {
+        String code = row.getString("code");
+        return code == null ? null : new UnitStatus(code, row.getString("short_label"), row.getString("label"),
+                row.getBoolean("urgent"));
     }
 
     private ExtentView extentOf(Row row) {
