@@ -117,6 +117,25 @@ class EventReader implements LogReads {
     record ReadableChat(UUID roomId, long lastSeq, boolean roomClosed) {
     }
 
+    /** Each member's last unit status change in the room. */
+    Uni<List<ForceStatuses.Known>> unitStatuses(UUID roomId) {
+        return pool.preparedQuery("""
+                        select distinct on (user_id) user_id, seq,
+                               json_build_object('code', code, 'shortLabel', short_label, 'label', label,
+                                                 'urgent', urgent)::text as status
+                          from unit_status_changes where room_id = $1
+                         order by user_id, seq desc""")
+                .execute(Tuple.of(roomId))
+                .map(rows -> {
+                    List<ForceStatuses.Known> statuses = new ArrayList<>();
+                    for (Row row : rows) {
+                        statuses.add(new ForceStatuses.Known(row.getUUID("user_id"), row.getLong("seq"),
+                                row.getString("status")));
+                    }
+                    return statuses;
+                });
+    }
+
     static EventRow toEvent(Row row) {
         return new EventRow(row.getUUID("room_id"), row.getLong("seq"), row.getUUID("chat_id"), row.getString("type"),
                 row.getUUID("actor_id"), row.getString("payload"), row.getOffsetDateTime("created_at"));

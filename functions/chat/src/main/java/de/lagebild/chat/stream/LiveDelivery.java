@@ -12,21 +12,26 @@ import java.util.function.BiConsumer;
  */
 final class LiveDelivery implements RoomFeeds.Delivery {
 
-    /** Told after each membership event of a room, with the room's membership after it, and after its closing. */
-    interface MembershipListener {
+    /**
+     * Told after each membership event of a room, with the room's membership after it, after its
+     * closing, and after each unit status change in it.
+     */
+    interface RoomChanges {
         void changed(UUID roomId, long seq, RoomVisibility room);
 
         void closed(UUID roomId);
+
+        void statusChanged(EventRow event);
     }
 
     private final SessionRegistry sessions;
     private final ServerFrames frames;
     private final FlowControl flow;
     private final BiConsumer<StreamSession, UUID> catchUp;
-    private final MembershipListener membership;
+    private final RoomChanges membership;
 
     LiveDelivery(SessionRegistry sessions, ServerFrames frames, FlowControl flow,
-            BiConsumer<StreamSession, UUID> catchUp, MembershipListener membership) {
+            BiConsumer<StreamSession, UUID> catchUp, RoomChanges membership) {
         this.sessions = sessions;
         this.frames = frames;
         this.flow = flow;
@@ -65,6 +70,8 @@ final class LiveDelivery implements RoomFeeds.Delivery {
             membership.changed(event.roomId(), event.seq(), room);
         } else if (type == EventType.ROOM_CLOSED) {
             membership.closed(event.roomId());
+        } else if (type == EventType.UNIT_STATUS_CHANGED) {
+            membership.statusChanged(event);
         }
     }
 

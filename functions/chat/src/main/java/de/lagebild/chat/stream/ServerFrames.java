@@ -71,11 +71,14 @@ class ServerFrames {
                 .put("reason", reason));
     }
 
-    String positions(UUID chatId, String fixesJson, String goneJson) {
-        StringBuilder frame = new StringBuilder(64 + fixesJson.length() + goneJson.length())
+    String positions(UUID chatId, String fixesJson, String goneJson, String statusesJson) {
+        StringBuilder frame = new StringBuilder(64 + fixesJson.length() + goneJson.length() + statusesJson.length())
                 .append("{\"type\":\"positions\",\"chatId\":\"").append(chatId).append('"');
         if (!fixesJson.equals("[]")) {
             frame.append(",\"fixes\":").append(fixesJson);
+        }
+        if (!statusesJson.equals("{}")) {
+            frame.append(",\"statuses\":").append(statusesJson);
         }
         if (!goneJson.equals("[]")) {
             frame.append(",\"gone\":").append(goneJson);

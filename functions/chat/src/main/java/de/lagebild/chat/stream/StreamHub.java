@@ -74,7 +74,7 @@ public class StreamHub {
         Timers timers = (millis, task) -> vertx.setTimer(millis, id -> onContext.execute(task));
         flow = new FlowControl(config.highWaterFrames(), config.stallTimeout(), onContext, this::resumed);
         LiveDelivery live = new LiveDelivery(sessions, frames, flow, (session, room) -> replay.replay(session, room),
-                new LiveDelivery.MembershipListener() {
+                new LiveDelivery.RoomChanges() {
                     @Override
                     public void changed(UUID roomId, long seq, RoomVisibility visibility) {
                         positions.membershipChanged(roomId, seq, visibility);
@@ -83,6 +83,11 @@ public class StreamHub {
                     @Override
                     public void closed(UUID roomId) {
                         positions.roomClosed(roomId);
+                    }
+
+                    @Override
+                    public void statusChanged(EventRow event) {
+                        positions.statusChanged(event);
                     }
                 });
         feeds = new RoomFeeds(reader, config.readBatch(), onContext, timers, live);

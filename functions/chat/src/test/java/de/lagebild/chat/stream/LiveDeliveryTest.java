@@ -29,7 +29,7 @@ class LiveDeliveryTest {
     private final FlowControl flow = new FlowControl(100, Duration.ofSeconds(30), Runnable::run, resumed -> { });
     private final RoomFeeds feeds = new RoomFeeds(log, 100, Runnable::run, (millis, task) -> { },
             new LiveDelivery(sessions, new ServerFrames(new ObjectMapper()), flow,
-                    (behind, room) -> caughtUp.add(room), new LiveDelivery.MembershipListener() {
+                    (behind, room) -> caughtUp.add(room), new LiveDelivery.RoomChanges() {
                         @Override
                         public void changed(UUID roomId, long seq, RoomVisibility room) {
                             membershipChanges.add(seq);
@@ -38,6 +38,10 @@ class LiveDeliveryTest {
                         @Override
                         public void closed(UUID roomId) {
                             closings.add(roomId);
+                        }
+
+                        @Override
+                        public void statusChanged(EventRow event) {
                         }
                     }));
 
