@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,6 +37,9 @@ public class RoomChatsResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The new chat")
+    @APIResponse(responseCode = "200", description = "A retry with the same client id: the first answer")
+    @APIResponse(responseCode = "409", description = "The client id was used for another request, or the room is closed")
     @Operation(summary = "Create a chat in a room (room members)",
             description = "The creator gets read, write and manage; listed room members get read and write. "
                     + "201 for a new chat; 200 with the same answer for every retry with the same client id; "

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -44,6 +45,9 @@ public class ChatMemberResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The user was added")
+    @APIResponse(responseCode = "200", description = "The user already is a member: the membership as it is")
+    @APIResponse(responseCode = "409", description = "The room is closed")
     @Operation(summary = "Add a member of the room to the chat (needs manage)",
             description = "201 when added; 200 with the membership as it is when the user already is a member "
                     + "(nothing changes: permissions are changed with PUT .../permissions).")
@@ -54,6 +58,8 @@ public class ChatMemberResource {
 
     @PUT
     @Path("/{userId}/permissions")
+    @APIResponse(responseCode = "200", description = "The membership with its new permissions")
+    @APIResponse(responseCode = "409", description = "The room is closed, or the last manager would lose manage")
     @Operation(summary = "Grant and revoke: set the member's permissions (needs manage)",
             description = "409 when the last manager would lose manage.")
     public Uni<ChatMemberView> setPermissions(@PathParam("chatId") UUID chatId, @PathParam("userId") UUID userId,
@@ -64,6 +70,8 @@ public class ChatMemberResource {
 
     @DELETE
     @Path("/{userId}")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The user is the last manager of the chat")
     @Operation(summary = "Remove a member (needs manage) or leave the chat (your own user id)",
             description = "409 for the last manager.")
     public Uni<Void> remove(@PathParam("chatId") UUID chatId, @PathParam("userId") UUID userId) {

@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -47,6 +48,9 @@ public class MessageResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The new message")
+    @APIResponse(responseCode = "200", description = "A retry with the same client id: the first answer")
+    @APIResponse(responseCode = "409", description = "The client id was used for another request, or the room is closed")
     @Operation(summary = "Send a message (needs write)",
             description = "Acknowledged only after commit. 201 for a new message; 200 with the same answer for "
                     + "every retry with the same client id; 409 when the client id was used for another request. "
@@ -74,6 +78,8 @@ public class MessageResource {
 
     @PATCH
     @Path("/{messageId}")
+    @APIResponse(responseCode = "200", description = "The edited message")
+    @APIResponse(responseCode = "409", description = "The room is closed, or the message has no text (a location)")
     @Operation(summary = "Edit the text of one's own message (needs write)")
     public Uni<MessageView> edit(@PathParam("chatId") UUID chatId, @PathParam("messageId") UUID messageId,
             @NotNull @Valid EditMessageRequest request) {
@@ -82,6 +88,8 @@ public class MessageResource {
 
     @DELETE
     @Path("/{messageId}")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The room is closed")
     @Operation(summary = "Delete a message (its author while a member of the chat, or a member with manage)")
     public Uni<Void> delete(@PathParam("chatId") UUID chatId, @PathParam("messageId") UUID messageId) {
         return currentUser.actor().flatMap(actor -> messages.delete(actor, chatId, messageId));

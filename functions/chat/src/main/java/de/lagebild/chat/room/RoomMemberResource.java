@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,6 +44,9 @@ public class RoomMemberResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The user was added")
+    @APIResponse(responseCode = "200", description = "The role changed, or already was so")
+    @APIResponse(responseCode = "409", description = "The room is closed, or its last manager would be demoted")
     @Operation(summary = "Add a user to the room or change their role (room managers)",
             description = "201 when added; 200 when the role changed, or when it already was so (nothing is "
                     + "recorded then, so a repeated request changes nothing).")
@@ -53,6 +57,8 @@ public class RoomMemberResource {
 
     @DELETE
     @Path("/{userId}")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The user is the last manager of the room or of one of its chats")
     @Operation(summary = "Remove a user from the room and its chats (room managers)",
             description = "Refused with 409 for the last manager of the room or of one of its chats.")
     public Uni<Void> remove(@PathParam("roomId") UUID roomId, @PathParam("userId") UUID userId) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,6 +40,9 @@ public class RoomResource {
 
     @POST
     @RolesAllowed(Roles.OPERATIONS_LEAD)
+    @APIResponse(responseCode = "201", description = "The new room")
+    @APIResponse(responseCode = "200", description = "A retry with the same client id: the first answer")
+    @APIResponse(responseCode = "409", description = "The client id was used for another request")
     @Operation(summary = "Open an operation room", description = "The caller becomes its manager. "
             + "201 for a new room; 200 with the same answer for every retry with the same client id; "
             + "409 when the client id was used for another request.")

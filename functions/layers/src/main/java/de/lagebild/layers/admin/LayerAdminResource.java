@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -49,6 +50,8 @@ public class LayerAdminResource {
 
     @PUT
     @Path("/{id}")
+    @APIResponse(responseCode = "201", description = "The new layer")
+    @APIResponse(responseCode = "200", description = "The changed layer")
     @Operation(summary = "Create or change a layer definition", description = "201 when the layer is new, 200 when "
             + "it existed. The features are left as they are: they change only by an import.")
     public Uni<RestResponse<LayerDefinitionView>> save(@PathParam("id") String id,
@@ -62,6 +65,7 @@ public class LayerAdminResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete a layer with its features and import reports")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
         return definitions.delete(LayerId.validated("id", id)).map(ignored -> RestResponse.noContent());

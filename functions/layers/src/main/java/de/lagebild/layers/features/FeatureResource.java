@@ -13,10 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -26,6 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class FeatureResource {
 
     static final String GEO_JSON = "application/geo+json";
+    private static final String FEATURES = "A GeoJSON FeatureCollection (RFC 7946) with the foreign members above";
 
     private final FeatureQuery query;
     private final FeatureQueryConfig config;
@@ -38,6 +44,10 @@ public class FeatureResource {
     @GET
     @Path("/{ids}/features")
     @Produces({GEO_JSON, "application/json"})
+    @APIResponse(responseCode = "200", description = "The features, with an ETag", content = {
+            @Content(mediaType = GEO_JSON, schema = @Schema(type = SchemaType.OBJECT, description = FEATURES)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = FEATURES))})
+    @APIResponse(responseCode = "304", description = "The layers are unchanged since the ETag sent as If-None-Match")
     @Operation(summary = "Features of one or more layers in a map view", description = """
             A GeoJSON FeatureCollection (RFC 7946, WGS 84, longitude first) of the features that intersect the bbox, \
             with their properties; each feature names its `layer`. Several layers at once: `schools,kindergartens`. \

@@ -21,6 +21,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -53,6 +58,19 @@ public class ImportResource {
     @Blocking
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RequestBody(required = false, description = "The data to import (GeoJSON or GML); none: fetch the source URL",
+            content = {@Content(mediaType = "application/geo+json", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/gml+xml", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "The layer was replaced, or is unchanged: the report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "409", description = "No body, and the layer has no source URL")
+    @APIResponse(responseCode = "413", description = "The body is larger than an import may be")
+    @APIResponse(responseCode = "422", description = "The data cannot be imported; the layer keeps its content",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+    @APIResponse(responseCode = "502", description = "The source could not be fetched; the layer keeps its content",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
     @Operation(summary = "Import the layer: replace its features atomically", description = """
             Without a body, fetches the layer's source URL (WFS GetFeature or GeoJSON); with a body, imports it \
             (GeoJSON or GML). The CRS is read from the data (srsName, crs member); `crs` names it for data that names \

@@ -13,6 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -37,6 +42,11 @@ public class TileResource {
     @GET
     @Path("/{z}/{x}/{y}.mvt")
     @Produces(MVT)
+    @APIResponse(responseCode = "200", description = "The tile, with an ETag",
+            content = @Content(mediaType = MVT, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = TRUNCATED, description = "`true` when the tile was cut off at its feature limit",
+                    schema = @Schema(type = SchemaType.BOOLEAN)))
+    @APIResponse(responseCode = "304", description = "The layer is unchanged since the ETag sent as If-None-Match")
     @Operation(summary = "A vector tile of the layer", description = """
             Mapbox Vector Tile (XYZ scheme, Web Mercator) with one MVT layer named after the layer id; features carry \
             their properties. Empty when the tile holds no feature. A tile holds at most a configured number of \

@@ -16,8 +16,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -49,6 +52,13 @@ public class AttachmentResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "Uploaded")
+    @APIResponse(responseCode = "200", description = "A retry with the same client id: the first answer")
+    @APIResponse(responseCode = "408", description = "The body arrived too slowly")
+    @APIResponse(responseCode = "409", description = "The client id was used for another upload, or the room is closed")
+    @APIResponse(responseCode = "413", description = "The content is larger than its type allows")
+    @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or PDF, or declared as something else")
+    @APIResponse(responseCode = "422", description = "A damaged PDF, or one with active content")
     @RequestBody(description = "The photo (JPEG, PNG) or PDF itself", required = true,
             content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "Upload a photo (JPEG, PNG) or a PDF as the raw request body",
@@ -69,6 +79,20 @@ public class AttachmentResource {
     @POST
     @Blocking
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "201", description = "Uploaded")
+    @APIResponse(responseCode = "200", description = "A retry with the same client id: the first answer")
+    @APIResponse(responseCode = "408", description = "The body arrived too slowly")
+    @APIResponse(responseCode = "409", description = "The client id was used for another upload, or the room is closed")
+    @APIResponse(responseCode = "413", description = "The content is larger than its type allows")
+    @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or PDF, or declared as something else")
+    @APIResponse(responseCode = "422", description = "A damaged PDF, or one with active content")
+    @RequestBody(description = "The photo (JPEG, PNG) or PDF as the form's file", required = true,
+            content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, encoding = @Encoding(name = "file",
+                    contentType = "image/jpeg, image/png, application/pdf"), schema = @Schema(type = SchemaType.OBJECT,
+                    requiredProperties = {"clientId", "file"}, properties = {
+                        @SchemaProperty(name = "clientId", type = SchemaType.STRING, format = "uuid",
+                                description = "Client-generated id that makes the upload idempotent"),
+                        @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary")})))
     @Operation(summary = "Upload a photo (JPEG, PNG) or a PDF as multipart form data",
             description = "Form fields `clientId` and `file`; otherwise as the raw-body upload.")
     public RestResponse<AttachmentView> uploadForm(@RestPath UUID chatId, @RestForm String clientId,

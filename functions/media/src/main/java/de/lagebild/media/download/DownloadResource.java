@@ -10,6 +10,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -32,6 +36,9 @@ public class DownloadResource {
     }
 
     @GET
+    @APIResponse(responseCode = "303", description = "The presigned URL, valid for a few minutes; not cacheable",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The presigned S3 URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @Operation(summary = "Download an attachment: 303 to a short-lived presigned URL",
             description = "For members with `read` in the attachment's chat; 404 for everybody else. Photos are the "
                     + "re-encoded copy without metadata.")
@@ -41,6 +48,9 @@ public class DownloadResource {
 
     @GET
     @Path("/thumbnail")
+    @APIResponse(responseCode = "303", description = "The presigned URL, valid for a few minutes; not cacheable",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The presigned S3 URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @Operation(summary = "Download a photo's thumbnail: 303 to a short-lived presigned URL",
             description = "For members with `read`; 404 for files, which have no thumbnail.")
     public Uni<RestResponse<Void>> thumbnail(@RestPath UUID attachmentId) {
@@ -49,6 +59,9 @@ public class DownloadResource {
 
     @GET
     @Path("/original")
+    @APIResponse(responseCode = "303", description = "The presigned URL, valid for a few minutes; not cacheable",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The presigned S3 URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @Operation(summary = "Download a photo's original upload, metadata included",
             description = "Needs `manage` in the chat (403 without); 404 when originals are not kept.")
     public Uni<RestResponse<Void>> original(@RestPath UUID attachmentId) {

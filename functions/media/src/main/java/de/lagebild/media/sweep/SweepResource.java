@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Called by a Kubernetes CronJob (functions scale to zero, so nothing is scheduled inside). */
@@ -25,6 +28,8 @@ public class SweepResource {
 
     @POST
     @Blocking
+    @APIResponse(responseCode = "200", description = "What the sweep found and removed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepReport.class)))
     @Operation(summary = "Remove uploads that never completed and the objects of deleted messages",
             description = "Role `domain-admin`. Deletes the objects and rows of failed uploads and of uploads "
                     + "pending longer than the configured timeout, and the objects of attachments whose message "

@@ -2,7 +2,6 @@ package de.lagebild.positions.ingest;
 
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
-import de.lagebild.common.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -43,14 +42,11 @@ public class PositionResource {
                     + "discarded and the answer says `sharingPaused: true`.")
     @APIResponse(responseCode = "200", description = "At least one fix was valid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResponse.class)))
-    @APIResponse(responseCode = "400", description = "No fix was valid, or the batch is empty, too large or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No fix was valid, or the batch is empty, too large or malformed")
     @APIResponse(responseCode = "422", description = "The position store refused a value of this batch that passed the "
-            + "checks (a safety net: the checks match the store's)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "checks (a safety net: the checks match the store's)")
     @APIResponse(responseCode = "503", description = "Too many fixes wait for the database, or it is unavailable: send "
-            + "the batch again after `Retry-After` seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "the batch again after `Retry-After` seconds")
     public Uni<IngestResponse> send(PositionBatchRequest request) {
         return currentUser.actor().flatMap(actor -> ingest.ingest(actor, request));
     }

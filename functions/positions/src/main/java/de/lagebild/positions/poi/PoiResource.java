@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -42,6 +43,8 @@ public class PoiResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The POIs, with their ETag")
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag sent as If-None-Match")
     @Operation(summary = "The POIs on the chat's map",
             description = "A GeoJSON FeatureCollection of Points (WGS 84). The ETag changes with every add, move and "
                     + "delete; send it as If-None-Match to get 304 when nothing changed. Needs membership of the chat.")
@@ -60,6 +63,9 @@ public class PoiResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The new POI")
+    @APIResponse(responseCode = "200", description = "A retry with the same client id: the first answer")
+    @APIResponse(responseCode = "409", description = "The client id was used for another request, or the room is closed")
     @Operation(summary = "Add a POI to the chat's map",
             description = "Needs the `write` permission in an open room. Appends a `poi.created` event (payload: the "
                     + "POI) to the room's log. 201 for a new POI; 200 with the same POI, as first answered, for a retry with "
@@ -75,6 +81,8 @@ public class PoiResource {
 
     @PUT
     @Path("/{poiId}")
+    @APIResponse(responseCode = "200", description = "The POI as it is now")
+    @APIResponse(responseCode = "409", description = "The POI was changed since `version`, or the room is closed")
     @Operation(summary = "Move a POI (and optionally rename or describe it)",
             description = "Needs the `write` permission in an open room. Appends a `poi.moved` event unless nothing "
                     + "changes. With `version`, a POI changed meanwhile gives 409.")
@@ -87,6 +95,8 @@ public class PoiResource {
 
     @DELETE
     @Path("/{poiId}")
+    @APIResponse(responseCode = "204", description = "Deleted, or deleted already")
+    @APIResponse(responseCode = "409", description = "The room is closed")
     @Operation(summary = "Delete a POI",
             description = "Needs the `write` permission in an open room. Appends a `poi.deleted` event; deleting a "
                     + "deleted POI again changes nothing (204 as well).")

@@ -1,0 +1,87 @@
+package de.lagebild.media.platform;
+
+import static io.restassured.RestAssured.given;
+
+import de.lagebild.common.testing.OpenApiContract;
+import de.lagebild.common.testing.Tokens;
+import de.lagebild.media.testing.ChatFixtures;
+import de.lagebild.media.testing.TestFiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Each operation of media's document on its happy path (and an upload's retry, raw and multipart). */
+@QuarkusTest
+class OpenApiTest extends OpenApiContract {
+
+    @Inject
+    Pool pool;
+
+    @Override
+    protected Map<String, HappyPath> happyPaths() {
+        Map<String, HappyPath> paths = new TreeMap<>();
+        paths.put("POST /v1/chats/{chatId}/attachments", () -> {
+            UUID chatId = newChat();
+            UUID clientId = UUID.randomUUID();
+            return List.of(uploadPhoto(chatId, clientId).statusCode(), uploadPhoto(chatId, clientId).statusCode(),
+                    officer().multiPart("clientId", UUID.randomUUID().toString())
+                            .multiPart("file", "a.pdf", TestFiles.pdf(), "application/pdf")
+                            .post("/v1/chats/" + chatId + "/attachments").statusCode());
+        });
+        paths.put("POST /v1/chats/{chatId}/media-messages", () -> {
+            String messages = "/v1/chats/" + newChat() + "/media-messages";
+            String clientId = UUID.randomUUID().toString();
+            return List.of(
+                    officer().contentType("application/pdf").body(TestFiles.pdf()).queryParam("clientId", clientId)
+                            .post(messages).statusCode(),
+                    officer().contentType("application/pdf").body(TestFiles.pdf()).queryParam("clientId", clientId)
+                            .post(messages).statusCode());
+        });
+        paths.put("POST /v1/admin/chats/{chatId}/media", () -> {
+            String media = "/v1/admin/chats/" + newChat() + "/media";
+            String clientId = UUID.randomUUID().toString();
+            return List.of(inject(media, clientId).statusCode(), inject(media, clientId).statusCode());
+        });
+        for (String variant : new String[] {"", "/thumbnail", "/original"}) {
+            paths.put("GET /v1/attachments/{attachmentId}" + variant, () -> List.of(officer().redirects().follow(false)
+                    .get("/v1/attachments/" + newPhoto() + variant).statusCode()));
+        }
+        paths.put("GET /v1/attachments/{attachmentId}/link",
+                () -> List.of(officer().get("/v1/attachments/" + newPhoto() + "/link").statusCode()));
+        paths.put("POST /v1/admin/media/sweep", () -> List.of(admin().post("/v1/admin/media/sweep").statusCode()));
+        return paths;
+    }
+
+    private static RequestSpecification officer() {
+        return given().auth().oauth2(Tokens.of("officer1"));
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2(Tokens.of("admin1"));
+    }
+
+    private UUID newChat() {
+        return new ChatFixtures(pool).chatOf("officer1");
+    }
+
+    private String newPhoto() {
+        return uploadPhoto(newChat(), UUID.randomUUID()).then().statusCode(201).extract().path("id");
+    }
+
+    private static Response uploadPhoto(UUID chatId, UUID clientId) {
+        return officer().contentType("image/jpeg").body(TestFiles.jpeg(TestFiles.halves(20, 10)))
+                .queryParam("clientId", clientId.toString()).queryParam("fileName", "a.jpg")
+                .post("/v1/chats/" + chatId + "/attachments");
+    }
+
+    private static Response inject(String media, String clientId) {
+        return admin().multiPart("clientId", clientId).multiPart("file", "a.pdf", TestFiles.pdf(), "application/pdf")
+                .post(media);
+    }
+}
