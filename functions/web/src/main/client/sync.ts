@@ -78,6 +78,8 @@ async function refreshRoom(roomId: string): Promise<void> {
 
 export async function refreshChatMembers(chatId: string): Promise<void> {
   const members = await api.chatMembers(chatId);
+  // A click made while the list was on its way is newer than the list; the read-back after it follows.
+  if (permissionChanges.pending > 0) return;
   update((s) => storeChatMembers(s, chatId, members));
 }
 
