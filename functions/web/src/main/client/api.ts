@@ -39,8 +39,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * One call with the bearer token. 503 is retried (Retry-After, at most three times) with the very
  * same request, so a write keeps its client id and the server answers the retry with the first result.
  */
-export async function call<T>(base: 'chat' | 'media', path: string, init: RequestInit = {}, attempts = 3): Promise<T> {
-  const url = (base === 'chat' ? config().chatUrl : config().mediaUrl) + path;
+export type Service = 'chat' | 'media' | 'positions' | 'layers';
+
+function baseUrl(service: Service): string {
+  const c = config();
+  return service === 'chat' ? c.chatUrl : service === 'media' ? c.mediaUrl : service === 'positions' ? c.positionsUrl : c.layersUrl;
+}
+
+export async function call<T>(base: Service, path: string, init: RequestInit = {}, attempts = 3): Promise<T> {
+  const url = baseUrl(base) + path;
   for (let attempt = 1; ; attempt++) {
     const token = await freshToken();
     if (!token) throw new ApiError(401, t().errors.unauthenticated, false);
@@ -106,4 +113,12 @@ export const api = {
       { method: 'POST', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } }),
   attachmentLink: (id: string, variant: 'thumbnail' | 'served') =>
     call<{ url: string }>('media', `/v1/attachments/${id}/link?variant=${variant}`),
+  sendFixes: (fixes: OwnFix[]) =>
+    call<{ stored: number; sharingPaused: boolean }>('positions', '/v1/positions', { method: 'POST', body: json({ fixes }) }, 1),
+  sharing: () => call<{ paused: boolean }>('positions', '/v1/positions/sharing'),
+  setSharing: (paused: boolean) =>
+    call<{ paused: boolean }>('positions', '/v1/positions/sharing', { method: 'PUT', body: json({ paused }) }),
 };
+
+/** A fix of this device's own position as POST /v1/positions takes it. */
+export interface OwnFix { lat: number; lon: number; accuracy: number; heading?: number; speed?: number; altitude?: number; recordedAt: string }

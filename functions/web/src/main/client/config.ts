@@ -1,6 +1,12 @@
 /** The runtime configuration the web function serves (/config.json); the service worker keeps a copy for offline starts. */
 export interface RuntimeConfig {
   chatUrl: string; mediaUrl: string; positionsUrl: string; layersUrl: string; oidcIssuer: string; oidcClientId: string;
+  map: MapConfig;
+}
+
+/** The map's settings (durations in seconds). */
+export interface MapConfig {
+  styleUrl: string; shareIntervalSeconds: number; shareDistanceMetres: number; shareStillIntervalSeconds: number; staleAfterSeconds: number;
 }
 
 let loaded: RuntimeConfig | undefined;

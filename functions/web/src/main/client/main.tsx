@@ -6,6 +6,7 @@ import { applyWrites, clearAll, database, loadSnapshot } from './db';
 import { language } from './i18n';
 import { flushOutbox } from './outbox';
 import { readRoute, watchRoute } from './route';
+import { restoreSharing } from './sharing';
 import { update } from './state';
 import { onConnected, startStream } from './stream';
 import { recountUnread } from './sync';
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
   onAuthChange(() => { if (!accessToken()) update((s) => { s.phase = 'signed-out'; }); });
   onConnected(() => void flushOutbox());
   startStream();
+  void restoreSharing();
 }
 
 void start();

@@ -1,4 +1,4 @@
-import type { Chat, ChatMember, Me, Message, OutboxItem, Room, RoomMember } from './types';
+import type { Chat, ChatMember, MapFocus, Me, Message, OutboxItem, Room, RoomMember } from './types';
 
 /** Everything the screens show; changed only through update(), which notifies the screens. */
 export interface State {
@@ -18,13 +18,18 @@ export interface State {
   roomId?: string;
   chatId?: string;
   details: boolean;
+  /** The open chat's map is shown (a view of its own on a phone, beside the chat on a desktop). */
+  map: boolean;
+  mapFocus?: MapFocus;
+  /** Sharing this device's position: on, and the last answer of the positions function. */
+  sharing: { on: boolean; starting: boolean; lastSentAt?: string; problem?: string };
   notice?: string;
   language: 'de' | 'en';
 }
 
 export const state: State = {
   phase: 'starting', connection: 'offline', rooms: {}, roomMembers: {}, chats: {}, chatMembers: {}, messages: {},
-  hasOlder: {}, unread: {}, outbox: [], details: false, language: 'de',
+  hasOlder: {}, unread: {}, outbox: [], details: false, map: false, sharing: { on: false, starting: false }, language: 'de',
 };
 
 const listeners = new Set<() => void>();

@@ -3,7 +3,7 @@ import { config } from './config';
 import { clearAll, clearRoom, database } from './db';
 import { state, update } from './state';
 import { applyEvent, flush, persist, recountUnread, refreshRooms } from './sync';
-import type { ServerFrame } from './types';
+import type { ServerFrame, StreamEvent } from './types';
 
 /**
  * The one WebSocket of this tab (functions/chat/STREAM-PROTOCOL.md). The token travels in the
@@ -27,18 +27,31 @@ export const streamStats = { sockets: 0, framesThisSocket: 0, eventsThisSocket: 
 (window as unknown as { lagebildStream: typeof streamStats }).lagebildStream = streamStats;
 
 const positionListeners = new Set<(frame: ServerFrame) => void>();
+const eventListeners = new Set<(event: StreamEvent) => void>();
 const watched = new Set<string>();
+
+function sendFrame(frame: Record<string, unknown>): void {
+  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+}
 
 /** The map (loaded on demand) watches a chat's positions on this one socket; kept across reconnects. */
 export function watchPositions(chatId: string, listener: (frame: ServerFrame) => void): () => void {
   watched.add(chatId);
   positionListeners.add(listener);
-  if (streamStats.caughtUp) socket?.send(JSON.stringify({ type: 'watch', chatId }));
+  if (streamStats.caughtUp) sendFrame({ type: 'watch', chatId });
   return () => {
     watched.delete(chatId);
     positionListeners.delete(listener);
-    socket?.send(JSON.stringify({ type: 'unwatch', chatId }));
+    sendFrame({ type: 'unwatch', chatId });
   };
+}
+
+(window as unknown as { lagebildWatch: typeof watchPositions }).lagebildWatch = watchPositions;
+
+/** The events of the rooms' logs as they arrive (the map follows POI events), after the app applied them. */
+export function onStreamEvent(listener: (event: StreamEvent) => void): () => void {
+  eventListeners.add(listener);
+  return () => eventListeners.delete(listener);
 }
 
 export function onConnected(listener: () => void): void {
@@ -128,16 +141,18 @@ async function handle(frame: ServerFrame): Promise<void> {
       streamStats.events++;
       if (!streamStats.caughtUp) streamStats.eventsBeforeCaughtUp++;
       applyEvent(frame);
+      eventListeners.forEach((l) => l(frame));
       break;
     case 'caught_up':
       streamStats.caughtUp = true;
-      watched.forEach((chatId) => socket?.send(JSON.stringify({ type: 'watch', chatId })));
+      watched.forEach((chatId) => sendFrame({ type: 'watch', chatId }));
       await flush();
       await recountUnread();
       break;
     case 'positions':
     case 'watching':
     case 'unwatched':
+    case 'error':
       positionListeners.forEach((l) => l(frame));
       break;
     default:

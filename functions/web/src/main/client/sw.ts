@@ -2,9 +2,10 @@
 // The service worker: keeps the app shell (and the last runtime configuration) so the app starts
 // without a network; the API and the IdP are never cached here (the history lives in IndexedDB).
 declare const BUILD_ID: string;
+declare const SHELL_CHUNKS: string[];
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = 'lagebild-shell-' + BUILD_ID;
-const SHELL = ['/', '/app.js', '/app.css', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png', '/icons/icon-512.png', '/config.json'];
+const SHELL = ['/', '/app.js', ...SHELL_CHUNKS, '/app.css', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png', '/icons/icon-512.png', '/config.json'];
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => sw.skipWaiting()));
@@ -33,12 +34,13 @@ sw.addEventListener('fetch', (event) => {
   if (event.request.mode === 'navigate') { event.respondWith(networkFirst(event.request, '/')); return; }
   if (url.pathname === '/config.json') { event.respondWith(networkFirst(event.request, '/config.json')); return; }
   if (url.pathname === '/silent-renew.html' || url.pathname === '/silent-renew.js') return;
-  // The shell and the lazily loaded chunks (names carry their hash): from the cache, else fetched and kept.
+  // The shell, the lazily loaded chunks (names carry their hash) and the map's library and default style:
+  // from the cache, else fetched and kept (the cache's name changes with every build).
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     const cached = await cache.match(event.request);
     if (cached) return cached;
     const response = await fetch(event.request);
-    if (response.ok && url.pathname.startsWith('/chunks/')) await cache.put(event.request, response.clone());
+    if (response.ok && /^\/(chunks|maplibre|map)\//.test(url.pathname)) await cache.put(event.request, response.clone());
     return response;
   }));
 });

@@ -36,5 +36,12 @@ export type ServerFrame =
   | { type: 'caught_up' }
   | { type: 'reload'; reason: 'epoch' | 'cursor_ahead'; roomId?: string }
   | { type: 'error'; code: string; message: string }
-  | { type: 'watching' | 'unwatched'; chatId: string }
-  | { type: 'positions'; chatId: string };
+  | { type: 'watching' | 'unwatched'; chatId: string; reason?: string }
+  | PositionsFrame;
+
+/** A fix on the stream (the positions bus' form): user, WGS 84, accuracy m, heading °, speed m/s, time. */
+export interface BusFix { u: string; lat: number; lon: number; acc?: number; hdg?: number; spd?: number; t: string }
+export interface PositionsFrame { type: 'positions'; chatId: string; fixes?: BusFix[]; gone?: string[] }
+
+/** Where the map should look when it opens (a location or POI message). */
+export interface MapFocus { lat?: number; lon?: number; poiId?: string; label?: string; seq: number }

@@ -5,6 +5,8 @@ import { notify, update } from '../state';
 import { ChatView } from './ChatView';
 import { Details } from './Details';
 import { useAppState } from './hooks';
+import { MapSlot } from './MapSlot';
+import { SharingSwitch } from './SharingSwitch';
 import { Sidebar } from './Sidebar';
 
 let firstRender = false;
@@ -28,14 +30,16 @@ export function App() {
     firstRender = true;
     requestAnimationFrame(() => performance.mark('lagebild-first-render'));
   }
-  const view = s.details && s.chatId ? 'details' : s.chatId ? 'chat' : s.roomId ? 'room' : 'rooms';
+  const map = s.map && !!s.chatId;
+  const view = s.details && s.chatId ? 'details' : map ? 'map' : s.chatId ? 'chat' : s.roomId ? 'room' : 'rooms';
   return (
-    <div class={`shell view-${view}${s.details ? ' with-details' : ''}`}>
+    <div class={`shell view-${view}${s.details ? ' with-details' : ''}${map ? ' with-map' : ''}`}>
       <header class="topbar">
         <span class="brand"><img src="/icons/icon.svg" alt="" width={28} height={28} />{text.appName}</span>
         <span class={`connection ${s.connection}`} role="status">
           {s.connection === 'online' ? '' : s.connection === 'connecting' ? text.connecting : text.offlineBanner}
         </span>
+        <SharingSwitch />
         <label class="language">
           <span class="visually-hidden">{text.language}</span>
           <select value={s.language} onChange={(e) => {
@@ -59,6 +63,7 @@ export function App() {
       <Sidebar />
       <ChatView />
       <Details />
+      <MapSlot />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, newClientId } from '../api';
 import { t } from '../i18n';
 import { discard, enqueue } from '../outbox';
-import { go } from '../route';
+import { go, showOnMap } from '../route';
 import { can, state, update } from '../state';
 import { loadOlder, openChatWindow, refreshChatMembers, storeChat, trimWindow } from '../sync';
 import type { Chat, ChatMember, Message, OutboxItem } from '../types';
@@ -31,6 +31,7 @@ export function ChatView() {
       <div class="chat-head">
         <button type="button" class="icon-button back" aria-label={text.back} onClick={() => go(chat.roomId)}>←</button>
         <h2>{chat.name}</h2>
+        <button type="button" class="link-button" aria-pressed={s.map} onClick={() => go(chat.roomId, chat.id, !s.map)}>{text.map.open}</button>
         <button type="button" class="link-button" aria-expanded={s.details} onClick={() => update((st) => { st.details = !st.details; })}>
           {text.details}
         </button>
@@ -133,6 +134,13 @@ function MessageItem(props: { message: Message; chat: Chat; members: ChatMember[
           {m.location.accuracy ? ` (±${Math.round(m.location.accuracy)} m)` : ''}</p>
       )}
       {m.kind === 'poi' && <p class="body location"><PinIcon /> {text.poi}{m.body ? `: ${m.body}` : ''}</p>}
+      {((m.kind === 'location' && m.location) || (m.kind === 'poi' && m.poiId)) && (
+        <button type="button" class="link-button show-on-map" onClick={() => showOnMap(props.chat.roomId, props.chat.id, m.kind === 'poi'
+          ? { poiId: m.poiId ?? undefined, label: m.body ?? undefined }
+          : { lat: m.location!.lat, lon: m.location!.lon, label: `${text.locationMessage} ${m.author?.displayName ?? ''}` })}>
+          {text.map.showOnMap}
+        </button>
+      )}
       {editing ? (
         <form class="edit" onSubmit={async (e) => {
           e.preventDefault();
@@ -144,7 +152,7 @@ function MessageItem(props: { message: Message; chat: Chat; members: ChatMember[
           <button type="button" class="small" onClick={() => setEditing(false)}>{text.cancel}</button>
         </form>
       ) : (m.kind === 'text' && <p class="body">{m.body}</p>)}
-      {m.kind !== 'text' && m.kind !== 'file' && m.body && !editing && <p class="body caption">{m.body}</p>}
+      {m.kind !== 'text' && m.kind !== 'file' && m.kind !== 'poi' && m.body && !editing && <p class="body caption">{m.body}</p>}
       <p class="meta">
         <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
         {m.editedAt && <span> · {text.edited}</span>}

@@ -19,7 +19,12 @@ public class RuntimeConfigResource {
 
     /** What the client needs to start; the service worker keeps the last copy for offline starts. */
     public record RuntimeConfig(String chatUrl, String mediaUrl, String positionsUrl, String layersUrl,
-            String oidcIssuer, String oidcClientId) {
+            String oidcIssuer, String oidcClientId, MapConfig map) {
+    }
+
+    /** The map's settings; durations in seconds. */
+    public record MapConfig(String styleUrl, long shareIntervalSeconds, int shareDistanceMetres,
+            long shareStillIntervalSeconds, long staleAfterSeconds) {
     }
 
     @GET
@@ -28,8 +33,14 @@ public class RuntimeConfigResource {
         CacheControl noCache = new CacheControl();
         noCache.setNoCache(true);
         return Response.ok(new RuntimeConfig(config.chatUrl(), config.mediaUrl(), config.positionsUrl(),
-                        config.layersUrl(), config.oidcIssuer(), config.oidcClientId()))
+                        config.layersUrl(), config.oidcIssuer(), config.oidcClientId(), mapConfig()))
                 .cacheControl(noCache)
                 .build();
+    }
+
+    private MapConfig mapConfig() {
+        WebConfig.MapSettings map = config.map();
+        return new MapConfig(map.styleUrl(), map.shareInterval().toSeconds(), map.shareDistanceMetres(),
+                map.shareStillInterval().toSeconds(), map.staleAfter().toSeconds());
     }
 }

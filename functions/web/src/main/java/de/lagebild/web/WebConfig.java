@@ -2,6 +2,7 @@ package de.lagebild.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Where the browser finds the API and the IdP: served to the client as /config.json, so one build runs anywhere. */
 @ConfigMapping(prefix = "lagebild.web")
@@ -25,4 +26,30 @@ public interface WebConfig {
     /** The public OIDC client of the browser. */
     @WithDefault("lagebild-web")
     String oidcClientId();
+
+    /** The map: its base style and how the browser shares its own position. */
+    MapSettings map();
+
+    interface MapSettings {
+
+        /** The base map's MapLibre style; by default Lagebild's own (a plain background, no internet needed). */
+        @WithDefault("/map/style.json")
+        String styleUrl();
+
+        /** At most one fix of the own position per interval is taken and sent. */
+        @WithDefault("10s")
+        Duration shareInterval();
+
+        /** A new fix is taken only after moving this far (metres) ... */
+        @WithDefault("25")
+        int shareDistanceMetres();
+
+        /** ... or after standing still this long, so that a standing officer does not turn stale. */
+        @WithDefault("60s")
+        Duration shareStillInterval();
+
+        /** A force's position older than this is shown greyed out (as the positions function's map.stale-after). */
+        @WithDefault("5m")
+        Duration staleAfter();
+    }
 }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Geolocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,18 @@ final class AppUser implements AutoCloseable {
     final List<String> consoleErrors = new ArrayList<>();
 
     AppUser(Browser browser, String username, int width, int height) {
+        this(browser, username, new Browser.NewContextOptions().setViewportSize(width, height));
+    }
+
+    /** With the browser's geolocation emulated at a place, and the permission to read it granted. */
+    AppUser(Browser browser, String username, int width, int height, double lat, double lon) {
+        this(browser, username, new Browser.NewContextOptions().setViewportSize(width, height)
+                .setGeolocation(new Geolocation(lat, lon).setAccuracy(8)).setPermissions(List.of("geolocation")));
+    }
+
+    private AppUser(Browser browser, String username, Browser.NewContextOptions options) {
         this.username = username;
-        this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("de-DE"));
+        this.context = browser.newContext(options.setLocale("de-DE"));
         // A shared two-core machine can be slow: wait generously, the assertions still wait for exact states.
         context.setDefaultTimeout(60_000);
         this.page = context.newPage();

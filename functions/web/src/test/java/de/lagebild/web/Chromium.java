@@ -19,7 +19,9 @@ final class Chromium implements AutoCloseable {
                 .setExecutablePath(Path.of(System.getProperty("lagebild.test.chromium", "/usr/bin/chromium")))
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-quic")));
+                        "--disable-sync", "--no-first-run", "--disable-quic",
+                        // WebGL for the map without a GPU: Chromium's software renderer (SwiftShader), asked for explicitly.
+                        "--use-angle=swiftshader", "--enable-unsafe-swiftshader")));
     }
 
     @Override

@@ -3,6 +3,7 @@ package de.lagebild.web;
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import de.lagebild.common.testing.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -14,7 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -31,23 +36,54 @@ class WebBudgetBenchmark {
     void measure() throws Exception {
         List<String> report = new ArrayList<>();
         report.add(bundleSize());
+        report.add(mapCodeSize());
         try (WebStack stack = WebStack.start(); Chromium chromium = new Chromium();
                 AppUser lead = new AppUser(chromium.browser, "lead1", 1440, 900)) {
+            List<String> requests = new CopyOnWriteArrayList<>();
+            lead.context.onRequest(request -> requests.add(request.url()));
             lead.signIn(stack.url());
             String chatId = openRoomAndChat(stack, lead);
             report.add(firstRender(stack, lead));
             report.add(memoryOverLiveMessages(stack, lead, chatId, 1000));
+            report.add(mapWithMovingForces(lead, requests, 500, 5, 20));
         }
         report.forEach(System.out::println);
         Files.write(Path.of("target", "web-budgets.txt"), report);
     }
 
+    private static final Path RESOURCES = Path.of("target", "classes", "META-INF", "resources");
+
+    /** app.js with the chunks it imports at once (code shared with the map lands in such a chunk), and app.css. */
     private static String bundleSize() throws Exception {
-        Path resources = Path.of("target", "classes", "META-INF", "resources");
+        List<String> files = new ArrayList<>(List.of("app.js", "app.css"));
+        Matcher imports = Pattern.compile("from\\s*\"\\./(chunks/[^\"]+\\.js)\"")
+                .matcher(Files.readString(RESOURCES.resolve("app.js")));
+        while (imports.find()) {
+            files.add(imports.group(1));
+        }
+        long[] size = sizes(files);
+        return String.format(Locale.ROOT, "chat screens (%s): %.1f KB, %.1f KB gzip (budget 150 KB gzip)",
+                String.join(" + ", files), size[0] / 1024.0, size[1] / 1024.0);
+    }
+
+    /** What opening the map adds: its chunk (MapLibre included), MapLibre's worker and stylesheet. */
+    private static String mapCodeSize() throws Exception {
+        List<String> files = new ArrayList<>();
+        try (var chunks = Files.list(RESOURCES.resolve("chunks"))) {
+            chunks.map(p -> "chunks/" + p.getFileName()).filter(name -> name.startsWith("chunks/MapPanel-")).forEach(files::add);
+        }
+        files.add("maplibre/maplibre-gl-worker.js");
+        files.add("maplibre/maplibre-gl.css");
+        long[] size = sizes(files);
+        return String.format(Locale.ROOT, "map, loaded when it opens (%s): %.1f KB, %.1f KB gzip",
+                String.join(" + ", files), size[0] / 1024.0, size[1] / 1024.0);
+    }
+
+    private static long[] sizes(List<String> files) throws Exception {
         long raw = 0;
         long gzip = 0;
-        for (String file : List.of("app.js", "app.css")) {
-            byte[] bytes = Files.readAllBytes(resources.resolve(file));
+        for (String file : files) {
+            byte[] bytes = Files.readAllBytes(RESOURCES.resolve(file));
             raw += bytes.length;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
@@ -55,8 +91,51 @@ class WebBudgetBenchmark {
             }
             gzip += out.size();
         }
-        return String.format(Locale.ROOT, "chat screens (app.js + app.css): %.1f KB, %.1f KB gzip (budget 150 KB gzip)",
-                raw / 1024.0, gzip / 1024.0);
+        return new long[] {raw, gzip};
+    }
+
+    /**
+     * The map of a chat with {@code forces} forces, each sending a fix every {@code period} seconds, fed
+     * into the map as the stream's positions frames arrive (every 250 ms, the positions function's
+     * publish interval); frames per second counted in the page with requestAnimationFrame.
+     */
+    private static String mapWithMovingForces(AppUser lead, List<String> requests, int forces, int period, int seconds) {
+        boolean loadedBefore = requests.stream().anyMatch(url -> url.contains("/chunks/MapPanel") || url.contains("/maplibre/"));
+        lead.page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Karte").setExact(true)).click();
+        lead.page.waitForFunction("() => window.lagebildMap && window.lagebildMap.map.loaded() && window.lagebildMap.status.phase === 'ready'");
+        Object result = lead.page.evaluate("""
+                async ([forces, period, seconds]) => {
+                  const m = window.lagebildMap;
+                  m.map.jumpTo({ center: [9.99, 53.55], zoom: 13 });
+                  const ids = [...Array(forces).keys()].map(i => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+                  m.forces.useMembers(ids.map((id, i) => ({ userId: id, displayName: `Kraft ${i + 1}`, unit: `PK ${11 + (i % 30)}`, permissions: [], readUpToSeq: 0 })));
+                  const place = ids.map(() => ({ lat: 53.55 + (Math.random() - 0.5) * 0.05, lon: 9.99 + (Math.random() - 0.5) * 0.08, hdg: Math.random() * 360 }));
+                  const fix = (i) => { const p = place[i]; p.lat += (Math.random() - 0.5) * 0.0004; p.lon += (Math.random() - 0.5) * 0.0006; p.hdg = (p.hdg + 20) % 360;
+                    return { u: ids[i], lat: p.lat, lon: p.lon, acc: 5 + Math.random() * 20, hdg: p.hdg, t: new Date().toISOString() }; };
+                  m.applyPositions(ids.map((_, i) => fix(i)), []);
+                  await new Promise(r => setTimeout(r, 1000));
+                  const perFlush = Math.round(forces / period / 4);
+                  let next = 0, sent = 0;
+                  const feed = setInterval(() => { const batch = []; for (let k = 0; k < perFlush; k++) { batch.push(fix(next)); next = (next + 1) % forces; } sent += batch.length; m.applyPositions(batch, []); }, 250);
+                  const frames = []; let last = performance.now(); const end = last + seconds * 1000;
+                  await new Promise(resolve => { const tick = (now) => { frames.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(); }; requestAnimationFrame(tick); });
+                  clearInterval(feed);
+                  const sorted = [...frames].sort((a, b) => a - b);
+                  const perSecond = []; let acc = 0, count = 0;
+                  for (const f of frames) { acc += f; count++; if (acc >= 1000) { perSecond.push(count * 1000 / acc); acc = 0; count = 0; } }
+                  return { frames: frames.length, fps: frames.length / seconds, worstSecondFps: Math.min(...perSecond),
+                    p95FrameMs: sorted[Math.floor(sorted.length * 0.95)], maxFrameMs: sorted[sorted.length - 1], fixes: sent,
+                    drawn: m.renderedForces().length };
+                }""", List.of(forces, period, seconds));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) result;
+        return String.format(Locale.ROOT, "map code requested before the map opened: %s; map with %d forces, a fix each every %d s "
+                        + "(%s fixes fed in %d s in 250 ms frames): %.1f fps average, worst second %.1f fps, p95 frame %.1f ms, "
+                        + "longest frame %.1f ms, %s forces drawn in view (budget >= 30 fps)",
+                loadedBefore, forces, period, r.get("fixes"), seconds, ((Number) r.get("fps")).doubleValue(),
+                ((Number) r.get("worstSecondFps")).doubleValue(), ((Number) r.get("p95FrameMs")).doubleValue(),
+                ((Number) r.get("maxFrameMs")).doubleValue(), r.get("drawn"));
     }
 
     /** The installed app (service worker and IndexedDB warm) opened again with the CPU 4x throttled. */

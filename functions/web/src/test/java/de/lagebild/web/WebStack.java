@@ -2,13 +2,16 @@ package de.lagebild.web;
 
 import de.lagebild.common.testing.PackagedFunction;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The packaged chat, media and web functions as processes against the test database, as
- * infra/start.sh runs them. The web function listens on the port the dev realm's client
- * lagebild-web has as redirect URI for tests; chat and media allow exactly its origin (CORS).
+ * The packaged chat, media, positions, layers and web functions as processes against the test
+ * database, as infra/start.sh runs them (started side by side). The web function listens on the
+ * port the dev realm's client lagebild-web has as redirect URI for tests; the others allow exactly
+ * its origin (CORS). The own position is shared every second (after 25 m) so the tests need not wait.
  */
 final class WebStack implements AutoCloseable {
 
@@ -17,24 +20,53 @@ final class WebStack implements AutoCloseable {
 
     final PackagedFunction chat;
     final PackagedFunction media;
+    final PackagedFunction positions;
+    final PackagedFunction layers;
     final PackagedFunction web;
 
-    private WebStack(PackagedFunction chat, PackagedFunction media, PackagedFunction web) {
+    private WebStack(PackagedFunction chat, PackagedFunction media, PackagedFunction positions, PackagedFunction layers,
+            PackagedFunction web) {
         this.chat = chat;
         this.media = media;
+        this.positions = positions;
+        this.layers = layers;
         this.web = web;
     }
 
     static WebStack start() throws IOException, InterruptedException {
         String loopback = "-Dquarkus.http.host=127.0.0.1";
-        List<String> cors = List.of(loopback, "-Dlagebild.web.origins=" + ORIGIN);
-        PackagedFunction chat = PackagedFunction.start("web-it-chat", Path.of("..", "chat"), PackagedFunction.freePort(), cors);
-        PackagedFunction media = PackagedFunction.start("web-it-media", Path.of("..", "media"), PackagedFunction.freePort(),
-                List.of(loopback, "-Dlagebild.web.origins=" + ORIGIN, "-XX:+UseSerialGC"));
-        PackagedFunction web = PackagedFunction.start("web-it-web", Path.of("."), WEB_PORT, List.of(loopback,
-                "-Dlagebild.web.chat-url=http://127.0.0.1:" + chat.port(),
-                "-Dlagebild.web.media-url=http://127.0.0.1:" + media.port()));
-        return new WebStack(chat, media, web);
+        String cors = "-Dlagebild.web.origins=" + ORIGIN;
+        CompletableFuture<PackagedFunction> chat = startAsync("web-it-chat", "chat", List.of(loopback, cors));
+        CompletableFuture<PackagedFunction> media = startAsync("web-it-media", "media", List.of(loopback, cors, "-XX:+UseSerialGC"));
+        CompletableFuture<PackagedFunction> positions = startAsync("web-it-positions", "positions", List.of(loopback, cors, "-XX:+UseSerialGC"));
+        CompletableFuture<PackagedFunction> layers = startAsync("web-it-layers", "layers", List.of(loopback, cors, "-XX:+UseSerialGC"));
+        try {
+            PackagedFunction web = PackagedFunction.start("web-it-web", Path.of("."), WEB_PORT, List.of(loopback,
+                    "-Dlagebild.web.chat-url=http://127.0.0.1:" + chat.join().port(),
+                    "-Dlagebild.web.media-url=http://127.0.0.1:" + media.join().port(),
+                    "-Dlagebild.web.positions-url=http://127.0.0.1:" + positions.join().port(),
+                    "-Dlagebild.web.layers-url=http://127.0.0.1:" + layers.join().port(),
+                    "-Dlagebild.web.map.share-interval=1s"));
+            return new WebStack(chat.join(), media.join(), positions.join(), layers.join(), web);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            for (CompletableFuture<PackagedFunction> started : List.of(chat, media, positions, layers)) {
+                started.thenAccept(PackagedFunction::close);
+            }
+            throw e;
+        }
+    }
+
+    private static CompletableFuture<PackagedFunction> startAsync(String name, String module, List<String> settings) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return PackagedFunction.start(name, Path.of("..", module), PackagedFunction.freePort(), settings);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     String url() {
@@ -45,9 +77,19 @@ final class WebStack implements AutoCloseable {
         return "http://127.0.0.1:" + chat.port();
     }
 
+    String positionsUrl() {
+        return "http://127.0.0.1:" + positions.port();
+    }
+
+    String layersUrl() {
+        return "http://127.0.0.1:" + layers.port();
+    }
+
     @Override
     public void close() {
         web.close();
+        layers.close();
+        positions.close();
         media.close();
         chat.close();
     }

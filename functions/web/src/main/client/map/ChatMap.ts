@@ -1,0 +1,522 @@
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import {
+  AttributionControl, GeoJSONSource, LngLatBounds, Map as MapLibre, Marker, NavigationControl, Popup, ScaleControl,
+  setWorkerUrl, type MapMouseEvent, type MapTouchEvent,
+} from 'maplibre-gl';
+import { ApiError, api, newClientId } from '../api';
+import { accessToken } from '../auth';
+import { config } from '../config';
+import { t } from '../i18n';
+import { notify, state } from '../state';
+import { onStreamEvent, watchPositions } from '../stream';
+import type { Chat, MapFocus, ServerFrame } from '../types';
+import { ForceStore, type ForceProps } from './forces';
+import { addDataLayer, dataLayerIds, removeDataLayer } from './dataLayers';
+import { mapApi, type Layer, type PoiEventPayload, type PoiFeature } from './mapApi';
+import { addForceLayers, FORCE_LAYERS, metresPerPixelAtZoom0 } from './forceLayers';
+
+/** A POI as the map holds it. */
+export interface Poi { id: string; name: string; description?: string | null; category?: string | null; lat: number; lon: number; version: number }
+
+/** What the panel around the map shows. */
+export interface MapStatus {
+  phase: 'loading' | 'ready' | 'unavailable' | 'no-webgl';
+  frozen: boolean;
+  watching: boolean;
+  layers: Layer[];
+  shownLayers: Set<string>;
+  trackOf?: string;
+  addAt?: { lat: number; lon: number };
+}
+
+const GERMANY = new LngLatBounds([5.87, 47.27], [15.04, 55.06]);
+const AGE_TICK_MS = 5_000;
+
+setWorkerUrl(new URL('/maplibre/maplibre-gl-worker.js', window.location.origin).href);
+
+/**
+ * One chat's map: the forces (one GeoJSON source drawn by circle and symbol layers, so hundreds of
+ * moving forces cost one upload per frame, not hundreds of DOM nodes), the POIs (draggable DOM
+ * markers: few, and each must be reachable by keyboard), the data layers (vector tiles) and a
+ * member's track. Follows the stream: `positions` frames for forces, POI events for POIs.
+ */
+export class ChatMap {
+  readonly map: MapLibre;
+  readonly forces = new ForceStore();
+  readonly pois = new Map<string, Poi>();
+  readonly status: MapStatus = { phase: 'loading', frozen: false, watching: false, layers: [], shownLayers: new Set() };
+  private readonly markers = new Map<string, Marker>();
+  private readonly cleanups: (() => void)[] = [];
+  private focusMarker?: Marker;
+  private dragging?: { id: string; version: number };
+  private dragEndedAt = 0;
+  private popup?: Popup;
+  private drawScheduled = false;
+  private loaded = false;
+  private firstView = true;
+  /** The first view is set (all forces, or the place asked for): what the user does from now on stays. */
+  settled = false;
+  private pendingFocus?: MapFocus;
+  private snapshotTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(container: HTMLElement, readonly chat: Chat, private readonly changed: () => void) {
+    const styleUrl = new URL(config().map.styleUrl, window.location.origin).href;
+    this.map = new MapLibre({
+      container,
+      style: styleUrl,
+      bounds: GERMANY,
+      attributionControl: false,
+      transformRequest: (url) => (this.isOurs(url) ? { url, headers: { Authorization: 'Bearer ' + (accessToken() ?? '') } } : { url }),
+    });
+    this.map.addControl(new AttributionControl({ compact: false, customAttribution: 'Lagebild' }), 'bottom-right');
+    this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.on('load', () => this.onLoad());
+    this.map.on('contextmenu', (e) => this.askToAdd(e));
+    this.longPressToAdd();
+    this.cleanups.push(onStreamEvent((e) => {
+      if (e.chatId === this.chat.id && e.event.startsWith('poi.')) this.applyPoiEvent(e.event, e.payload as unknown as PoiEventPayload);
+    }));
+    const ages = setInterval(() => this.draw(), AGE_TICK_MS);
+    this.cleanups.push(() => clearInterval(ages));
+  }
+
+  private isOurs(url: string): boolean {
+    const c = config();
+    return url.startsWith(c.layersUrl + '/') || url.startsWith(c.positionsUrl + '/');
+  }
+
+  /** First the access check (the chat's positions), then the map's own layers, the POIs, the stream. */
+  async start(): Promise<void> {
+    try {
+      const snapshot = await mapApi.forces(this.chat.id);
+      this.forces.applySnapshot(snapshot);
+      this.status.frozen = !!snapshot.frozen;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
+        this.status.phase = 'unavailable';
+        this.changed();
+        return;
+      }
+    }
+    this.forces.useMembers(state.chatMembers[this.chat.id] ?? []);
+    if (!this.status.frozen) this.cleanups.push(watchPositions(this.chat.id, (frame) => this.onFrame(frame)));
+    void this.loadPois();
+    void mapApi.layers().then((layers) => { this.status.layers = layers; this.changed(); }).catch(() => undefined);
+    this.status.phase = 'ready';
+    this.changed();
+    this.draw();
+  }
+
+  private onLoad(): void {
+    addForceLayers(this.map);
+    this.map.addSource('track', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.map.addLayer({
+      id: 'track-line', type: 'line', source: 'track',
+      paint: { 'line-color': '#c2410c', 'line-width': 4, 'line-dasharray': [2, 1] },
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+    }, FORCE_LAYERS[0]);
+    this.map.on('click', (e) => this.showFeaturePopup(e));
+    this.map.on('mouseenter', FORCE_LAYERS[2], () => { this.map.getCanvas().style.cursor = 'pointer'; });
+    this.map.on('mouseleave', FORCE_LAYERS[2], () => { this.map.getCanvas().style.cursor = ''; });
+    this.loaded = true;
+    this.draw();
+    for (const poi of this.pois.values()) this.placeMarker(poi);
+    if (this.pendingFocus) this.focus(this.pendingFocus);
+    else void this.firstFit();
+  }
+
+  private async firstFit(): Promise<void> {
+    // A drag or zoom before the extent arrives wins over it.
+    const moved = () => { this.firstView = false; };
+    this.map.once('dragstart', moved);
+    this.map.once('zoomstart', moved);
+    try {
+      const extent = await mapApi.extent(this.chat.id);
+      if (this.firstView && extent.bbox) {
+        const [w, s, e, n] = extent.bbox;
+        this.map.fitBounds([[w, s], [e, n]], { padding: 48, maxZoom: 17, duration: 0 });
+      }
+    } catch { /* the view of Germany stays */ }
+    this.firstView = false;
+    this.settled = true;
+    this.changed();
+  }
+
+  destroy(): void {
+    this.cleanups.forEach((c) => c());
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.map.remove();
+  }
+
+  // ---- forces ----
+
+  private onFrame(frame: ServerFrame): void {
+    if (frame.type === 'watching' && frame.chatId === this.chat.id) {
+      this.status.watching = true;
+      // What moved before the watch began: one snapshot after it (a newer frame is never replaced).
+      void mapApi.forces(this.chat.id).then((s) => { this.forces.applySnapshot(s); this.draw(); }).catch(() => undefined);
+      this.changed();
+    } else if (frame.type === 'unwatched' && frame.chatId === this.chat.id) {
+      this.status.watching = false;
+      if (frame.reason === 'access_lost') { this.status.phase = 'unavailable'; this.forces.clear(); }
+      this.changed();
+    } else if (frame.type === 'positions' && frame.chatId === this.chat.id) {
+      this.applyPositions(frame.fixes, frame.gone);
+    }
+  }
+
+  /** A `positions` frame's content (also what the budget benchmark feeds in). */
+  applyPositions(fixes: Parameters<ForceStore['applyFrame']>[0], gone: string[] | undefined): void {
+    this.forces.applyFrame(fixes, gone);
+    if (fixes?.some((f) => !this.forces.hasName(f.u))) this.refreshNamesSoon();
+    this.draw();
+  }
+
+  private refreshNamesSoon(): void {
+    if (this.snapshotTimer) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      void mapApi.forces(this.chat.id).then((s) => { this.forces.applySnapshot(s); this.draw(); }).catch(() => undefined);
+    }, 1_000);
+  }
+
+  /** Redraws the forces at the next frame, at most once per frame however many fixes arrived. */
+  draw(): void {
+    if (this.drawScheduled) return;
+    this.drawScheduled = true;
+    requestAnimationFrame(() => {
+      this.drawScheduled = false;
+      const source = this.loaded ? this.map.getSource<GeoJSONSource>('forces') : undefined;
+      if (source) void source.setData(this.forceData());
+      this.changed();
+    });
+  }
+
+  forceData(): FeatureCollection<Point, ForceProps & { acc0: number }> {
+    const data = this.forces.toGeoJson(Date.now(), config().map.staleAfterSeconds, state.me?.id, (s) => t().map.age(s));
+    return {
+      type: 'FeatureCollection',
+      features: data.features.map((f) => ({ ...f, properties: { ...f.properties, acc0: f.properties.accuracy / metresPerPixelAtZoom0(f.geometry.coordinates[1]) } })),
+    };
+  }
+
+  /** "Alle Kräfte": the extent of every force (from the positions function) fills the view. */
+  async fitAll(animate = true): Promise<boolean> {
+    try {
+      const extent = await mapApi.extent(this.chat.id);
+      if (!extent.bbox) return false;
+      const [w, s, e, n] = extent.bbox;
+      this.map.fitBounds([[w, s], [e, n]], { padding: 48, maxZoom: 17, duration: animate ? 400 : 0 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  zoomTo(userId: string): void {
+    const f = this.forces.forces.get(userId);
+    if (f) this.map.flyTo({ center: [f.lon, f.lat], zoom: Math.max(this.map.getZoom(), 16) });
+  }
+
+  // ---- a member's track (managers) ----
+
+  async showTrack(userId: string, minutes: number): Promise<void> {
+    const to = new Date();
+    const from = new Date(to.getTime() - minutes * 60_000);
+    const track = await mapApi.track(this.chat.id, userId, from, to);
+    const line = track.geometry as LineString | null;
+    this.map.getSource<GeoJSONSource>('track')?.setData({ type: 'FeatureCollection', features: line ? [{ type: 'Feature', geometry: line, properties: {} }] : [] });
+    this.status.trackOf = userId;
+    this.changed();
+    if (!line) { notify(t().map.trackEmpty); return; }
+    const bounds = new LngLatBounds();
+    line.coordinates.forEach((c) => bounds.extend([c[0], c[1]]));
+    this.map.fitBounds(bounds, { padding: 60, maxZoom: 17 });
+  }
+
+  hideTrack(): void {
+    this.map.getSource<GeoJSONSource>('track')?.setData({ type: 'FeatureCollection', features: [] });
+    this.status.trackOf = undefined;
+    this.changed();
+  }
+
+  // ---- POIs ----
+
+  private async loadPois(): Promise<void> {
+    try {
+      const list = await mapApi.pois(this.chat.id);
+      const ids = new Set<string>();
+      for (const f of list.features) { ids.add(f.id); this.upsertPoi(poiOf(f), true); }
+      for (const id of [...this.pois.keys()]) if (!ids.has(id)) this.dropPoi(id);
+      if (this.pendingFocus?.poiId && this.loaded) this.focus(this.pendingFocus);
+    } catch { /* the map still shows the forces */ }
+  }
+
+  private applyPoiEvent(event: string, p: PoiEventPayload): void {
+    if (event === 'poi.deleted' || p.deletedAt) { this.dropPoi(p.id); return; }
+    this.upsertPoi({ id: p.id, name: p.name, description: p.description, category: p.category, lat: p.lat, lon: p.lon, version: p.version }, false);
+  }
+
+  private upsertPoi(poi: Poi, force: boolean): void {
+    const held = this.pois.get(poi.id);
+    if (held && held.version > poi.version && !force) return;
+    this.pois.set(poi.id, poi);
+    if (this.loaded) this.placeMarker(poi);
+    this.changed();
+  }
+
+  private dropPoi(id: string): void {
+    this.pois.delete(id);
+    this.markers.get(id)?.remove();
+    this.markers.delete(id);
+    this.changed();
+  }
+
+  poiVersion(id: string): number | undefined {
+    return this.pois.get(id)?.version;
+  }
+
+  private writable(): boolean {
+    const chat = state.chats[this.chat.id] ?? this.chat;
+    return chat.myPermissions.includes('write') && !state.rooms[chat.roomId]?.closedAt;
+  }
+
+  private placeMarker(poi: Poi): void {
+    let marker = this.markers.get(poi.id);
+    if (!marker) {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.className = 'poi-marker';
+      element.innerHTML = '<svg width="30" height="38" viewBox="0 0 30 38" aria-hidden="true"><path d="M15 37S2 22.5 2 14a13 13 0 0 1 26 0c0 8.5-13 23-13 23z" fill="#c2410c" stroke="#fff" stroke-width="2"/><circle cx="15" cy="14" r="5" fill="#fff"/></svg>';
+      marker = new Marker({ element, anchor: 'bottom', draggable: this.writable() });
+      marker.on('dragstart', () => {
+        const held = this.pois.get(poi.id);
+        this.dragging = held ? { id: held.id, version: held.version } : undefined;
+      });
+      marker.on('dragend', () => { this.dragEndedAt = performance.now(); void this.moved(poi.id, marker!); });
+      element.addEventListener('click', (e) => {
+        e.stopPropagation();
+        // The mouse-up that ends a drag is no click on the POI.
+        if (performance.now() - this.dragEndedAt > 300) this.openPoi(poi.id);
+      });
+      this.markers.set(poi.id, marker);
+      marker.setLngLat([poi.lon, poi.lat]).addTo(this.map);
+    }
+    const element = marker.getElement();
+    element.setAttribute('aria-label', `${t().map.poi}: ${poi.name}`);
+    element.title = poi.name;
+    element.dataset.poi = poi.id;
+    if (this.dragging?.id !== poi.id) marker.setLngLat([poi.lon, poi.lat]);
+  }
+
+  /** A drag ends: the move is sent with the version the drag started from; a newer one on the server is a conflict. */
+  private async moved(id: string, marker: Marker): Promise<void> {
+    const started = this.dragging;
+    this.dragging = undefined;
+    if (!started || started.id !== id) return;
+    const at = marker.getLngLat();
+    try {
+      const moved = await mapApi.movePoi(this.chat.id, id, at.lat, at.lng, started.version);
+      this.upsertPoi(poiOf(moved), true);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) notify(t().map.poiConflict);
+      else notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
+      await this.loadPois();
+      const held = this.pois.get(id);
+      if (held) marker.setLngLat([held.lon, held.lat]);
+    }
+  }
+
+  private openPoi(id: string): void {
+    const poi = this.pois.get(id);
+    const marker = this.markers.get(id);
+    if (!poi || !marker) return;
+    const text = t().map;
+    const box = document.createElement('div');
+    box.className = 'map-popup';
+    const title = document.createElement('h3');
+    title.textContent = poi.name;
+    box.append(title);
+    if (poi.category && poi.category !== 'generic') box.append(paragraph(poi.category, 'popup-sub'));
+    if (poi.description) box.append(paragraph(poi.description));
+    const popup = new Popup({ offset: 36, maxWidth: '280px' }).setLngLat([poi.lon, poi.lat]).setDOMContent(box);
+    popup.on('close', () => { if (this.popup === popup) this.popup = undefined; });
+    if (this.writable()) {
+      const actions = document.createElement('div');
+      actions.className = 'popup-actions';
+      actions.append(
+        button(text.sharePoi, 'primary small', () => void this.sharePoi(poi).then(() => popup.remove())),
+        button(text.deletePoi, 'small danger-link', () => {
+          if (!confirm(text.deletePoiConfirm)) return;
+          void mapApi.deletePoi(this.chat.id, poi.id).then(() => { this.dropPoi(poi.id); popup.remove(); })
+            .catch((e: unknown) => notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown));
+        }),
+      );
+      box.append(actions);
+    }
+    this.showPopup(popup);
+  }
+
+  /** One popup at a time. */
+  private showPopup(popup: Popup): void {
+    this.popup?.remove();
+    this.popup = popup;
+    popup.addTo(this.map);
+  }
+
+  private async sharePoi(poi: Poi): Promise<void> {
+    try {
+      await api.send(this.chat.id, { clientId: newClientId(), kind: 'poi', poiId: poi.id, body: poi.name });
+      notify(undefined);
+    } catch (e) {
+      notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
+    }
+  }
+
+  /** Right click (or a long press on a touch screen) asks for a POI there. */
+  private askToAdd(e: MapMouseEvent | MapTouchEvent): void {
+    if (!this.writable() || this.status.phase !== 'ready') return;
+    e.preventDefault();
+    this.status.addAt = { lat: e.lngLat.lat, lon: e.lngLat.lng };
+    this.changed();
+  }
+
+  private longPressToAdd(): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cancel = () => { if (timer) clearTimeout(timer); timer = undefined; };
+    this.map.on('touchstart', (e) => {
+      cancel();
+      if (e.originalEvent.touches.length !== 1) return;
+      timer = setTimeout(() => { timer = undefined; this.askToAdd(e); }, 650);
+    });
+    this.map.on('touchmove', cancel);
+    this.map.on('touchend', cancel);
+    this.map.on('touchcancel', cancel);
+  }
+
+  async addPoi(clientId: string, name: string, category: string, description: string): Promise<boolean> {
+    const at = this.status.addAt;
+    if (!at) return false;
+    try {
+      const created = await mapApi.addPoi(this.chat.id, {
+        clientId, name, lat: at.lat, lon: at.lon, category: category || undefined, description: description || undefined,
+      });
+      this.upsertPoi(poiOf(created), true);
+      this.status.addAt = undefined;
+      this.changed();
+      return true;
+    } catch (e) {
+      notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
+      return false;
+    }
+  }
+
+  cancelAdd(): void {
+    this.status.addAt = undefined;
+    this.changed();
+  }
+
+  // ---- focus from a message ----
+
+  focus(focus: MapFocus): void {
+    if (!this.loaded) { this.pendingFocus = focus; return; }
+    this.firstView = false;
+    this.settled = true;
+    if (focus.poiId) {
+      const poi = this.pois.get(focus.poiId);
+      if (!poi) { this.pendingFocus = focus; return; }
+      this.pendingFocus = undefined;
+      this.map.jumpTo({ center: [poi.lon, poi.lat], zoom: 16 });
+      this.openPoi(poi.id);
+      return;
+    }
+    this.pendingFocus = undefined;
+    if (focus.lat === undefined || focus.lon === undefined) return;
+    this.focusMarker?.remove();
+    const element = document.createElement('div');
+    element.className = 'focus-marker';
+    element.setAttribute('role', 'img');
+    element.setAttribute('aria-label', focus.label ?? t().locationMessage);
+    this.focusMarker = new Marker({ element }).setLngLat([focus.lon, focus.lat]).addTo(this.map);
+    this.map.jumpTo({ center: [focus.lon, focus.lat], zoom: 16 });
+  }
+
+  // ---- data layers ----
+
+  toggleLayer(layer: Layer, on: boolean): void {
+    if (on) {
+      addDataLayer(this.map, layer, config().layersUrl, this.status.layers.indexOf(layer), FORCE_LAYERS[0]);
+      this.status.shownLayers.add(layer.id);
+    } else {
+      removeDataLayer(this.map, layer.id);
+      this.status.shownLayers.delete(layer.id);
+    }
+    this.changed();
+  }
+
+  /** A click on a data layer's feature shows its properties; on a force, who it is. */
+  private showFeaturePopup(e: MapMouseEvent): void {
+    const layerIds = [...this.status.shownLayers].flatMap(dataLayerIds).filter((id) => this.map.getLayer(id));
+    const hits = this.map.queryRenderedFeatures(e.point, { layers: [FORCE_LAYERS[2], ...layerIds] });
+    const hit = hits[0];
+    if (!hit) return;
+    const box = document.createElement('div');
+    box.className = 'map-popup';
+    if (hit.layer.id === FORCE_LAYERS[2]) {
+      const p = hit.properties as ForceProps;
+      const title = document.createElement('h3');
+      title.textContent = p.label;
+      box.append(title, paragraph(`${p.age}${p.accuracy ? ` · ±${Math.round(p.accuracy)} m` : ''}${p.stale ? ` · ${t().map.stale}` : ''}`, 'popup-sub'));
+    } else {
+      const layer = this.status.layers.find((l) => hit.layer.id.startsWith(`data-${l.id}-`));
+      const title = document.createElement('h3');
+      title.textContent = layer?.name ?? t().map.feature;
+      const table = document.createElement('table');
+      table.className = 'properties';
+      for (const [key, value] of Object.entries(hit.properties)) {
+        const row = table.insertRow();
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = key;
+        row.append(th);
+        row.insertCell().textContent = String(value);
+      }
+      box.append(title, table);
+    }
+    this.showPopup(new Popup({ maxWidth: '320px' }).setLngLat(e.lngLat).setDOMContent(box));
+  }
+
+  // ---- for the browser tests and the benchmark ----
+
+  /** Ids of the forces drawn in the current view. */
+  renderedForces(): { id: string; label: string; stale: number }[] {
+    return this.map.queryRenderedFeatures({ layers: [FORCE_LAYERS[2]] }).map((f) => f.properties as ForceProps);
+  }
+
+  allForcesInView(): boolean {
+    const bounds = this.map.getBounds();
+    return [...this.forces.forces.values()].every((f) => bounds.contains([f.lon, f.lat]));
+  }
+}
+
+function poiOf(f: PoiFeature): Poi {
+  return { id: f.id, name: f.properties.name, description: f.properties.description, category: f.properties.category,
+    lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], version: f.properties.version };
+}
+
+function paragraph(content: string, className?: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = content;
+  if (className) p.className = className;
+  return p;
+}
+
+function button(label: string, className: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.textContent = label;
+  b.addEventListener('click', onClick);
+  return b;
+}
