@@ -22,6 +22,8 @@ let queue: OwnFix[] = [];
 let sending = false;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let stillTimer: ReturnType<typeof setInterval> | undefined;
+/** When positions were last asked for: with maximumAge 0 no answer can be older (an emulated one says otherwise). */
+let askedAt = 0;
 
 /** Counters the browser tests read. */
 export const sharingStats = { taken: 0, sent: 0, batches: 0 };
@@ -54,11 +56,14 @@ export async function setSharing(on: boolean): Promise<void> {
 function begin(): void {
   lastTaken = undefined;
   if (watchId === undefined) {
+    askedAt = Date.now();
     watchId = navigator.geolocation.watchPosition(onPosition, onError, { enableHighAccuracy: true, maximumAge: 0 });
   }
   // A browser reports a position only when it changes: standing still, ask for one now and then.
-  stillTimer ??= setInterval(() => navigator.geolocation.getCurrentPosition(onPosition, () => undefined,
-    { enableHighAccuracy: true, maximumAge: 0, timeout: 30_000 }), config().map.shareStillIntervalSeconds * 1000);
+  stillTimer ??= setInterval(() => {
+    askedAt = Date.now();
+    navigator.geolocation.getCurrentPosition(onPosition, () => undefined, { enableHighAccuracy: true, maximumAge: 0, timeout: 30_000 });
+  }, config().map.shareStillIntervalSeconds * 1000);
   update((s) => { s.sharing = { on: true, starting: false }; });
 }
 
@@ -103,7 +108,7 @@ export function isDue(last: OwnFix | undefined, next: OwnFix, intervalS: number,
 function onPosition(position: GeolocationPosition): void {
   const c = position.coords;
   if (!Number.isFinite(c.latitude) || !Number.isFinite(c.longitude) || !(c.accuracy >= 0 && c.accuracy <= 100_000)) return;
-  const fix: OwnFix = { lat: c.latitude, lon: c.longitude, accuracy: c.accuracy, recordedAt: new Date(position.timestamp || Date.now()).toISOString() };
+  const fix: OwnFix = { lat: c.latitude, lon: c.longitude, accuracy: c.accuracy, recordedAt: new Date(Math.max(position.timestamp || 0, askedAt)).toISOString() };
   if (c.heading !== null && Number.isFinite(c.heading) && c.heading >= 0 && c.heading < 360) fix.heading = c.heading;
   if (c.speed !== null && Number.isFinite(c.speed) && c.speed >= 0 && c.speed <= 300) fix.speed = c.speed;
   if (c.altitude !== null && Number.isFinite(c.altitude) && c.altitude >= -1000 && c.altitude <= 20_000) fix.altitude = c.altitude;
