@@ -1,9 +1,9 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import {
   AttributionControl, GeoJSONSource, LngLatBounds, Map as MapLibre, Marker, NavigationControl, Popup, ScaleControl,
-  setWorkerUrl, type MapMouseEvent, type MapTouchEvent,
+  setWorkerUrl, type MapMouseEvent,
 } from 'maplibre-gl';
-import { ApiError, api, newClientId } from '../api';
+import { ApiError } from '../api';
 import { accessToken } from '../auth';
 import { config } from '../config';
 import { t } from '../i18n';
@@ -12,11 +12,9 @@ import { onStreamEvent, watchPositions } from '../stream';
 import type { Chat, MapFocus, ServerFrame } from '../types';
 import { ForceStore, type ForceProps } from './forces';
 import { addDataLayer, dataLayerIds, removeDataLayer } from './dataLayers';
-import { mapApi, type Layer, type PoiEventPayload, type PoiFeature } from './mapApi';
+import { mapApi, type Layer, type PoiEventPayload } from './mapApi';
+import { PoiMarkers } from './PoiMarkers';
 import { addForceLayers, FORCE_LAYERS, metresPerPixelAtZoom0 } from './forceLayers';
-
-/** A POI as the map holds it. */
-export interface Poi { id: string; name: string; description?: string | null; category?: string | null; lat: number; lon: number; version: number }
 
 /** What the panel around the map shows. */
 export interface MapStatus {
@@ -26,7 +24,6 @@ export interface MapStatus {
   layers: Layer[];
   shownLayers: Set<string>;
   trackOf?: string;
-  addAt?: { lat: number; lon: number };
 }
 
 const GERMANY = new LngLatBounds([5.87, 47.27], [15.04, 55.06]);
@@ -43,13 +40,10 @@ setWorkerUrl(new URL('/maplibre/maplibre-gl-worker.js', window.location.origin).
 export class ChatMap {
   readonly map: MapLibre;
   readonly forces = new ForceStore();
-  readonly pois = new Map<string, Poi>();
+  readonly pois: PoiMarkers;
   readonly status: MapStatus = { phase: 'loading', frozen: false, watching: false, layers: [], shownLayers: new Set() };
-  private readonly markers = new Map<string, Marker>();
   private readonly cleanups: (() => void)[] = [];
   private focusMarker?: Marker;
-  private dragging?: { id: string; version: number };
-  private dragEndedAt = 0;
   private popup?: Popup;
   private drawScheduled = false;
   private loaded = false;
@@ -72,10 +66,11 @@ export class ChatMap {
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => this.onLoad());
-    this.map.on('contextmenu', (e) => this.askToAdd(e));
-    this.longPressToAdd();
+    this.pois = new PoiMarkers(this.map, chat, changed, (popup: Popup) => this.showPopup(popup), () => {
+      if (this.pendingFocus?.poiId && this.loaded) this.focus(this.pendingFocus);
+    });
     this.cleanups.push(onStreamEvent((e) => {
-      if (e.chatId === this.chat.id && e.event.startsWith('poi.')) this.applyPoiEvent(e.event, e.payload as unknown as PoiEventPayload);
+      if (e.chatId === this.chat.id && e.event.startsWith('poi.')) this.pois.applyEvent(e.event, e.payload as unknown as PoiEventPayload);
     }));
     const ages = setInterval(() => this.draw(), AGE_TICK_MS);
     this.cleanups.push(() => clearInterval(ages));
@@ -101,7 +96,8 @@ export class ChatMap {
     }
     this.forces.useMembers(state.chatMembers[this.chat.id] ?? []);
     if (!this.status.frozen) this.cleanups.push(watchPositions(this.chat.id, (frame) => this.onFrame(frame)));
-    void this.loadPois();
+    void this.pois.load();
+    this.pois.enabled = true;
     void mapApi.layers().then((layers) => { this.status.layers = layers; this.changed(); }).catch(() => undefined);
     this.status.phase = 'ready';
     this.changed();
@@ -121,7 +117,7 @@ export class ChatMap {
     this.map.on('mouseleave', FORCE_LAYERS[2], () => { this.map.getCanvas().style.cursor = ''; });
     this.loaded = true;
     this.draw();
-    for (const poi of this.pois.values()) this.placeMarker(poi);
+    this.pois.placeAll();
     if (this.pendingFocus) this.focus(this.pendingFocus);
     else void this.firstFit();
   }
@@ -243,179 +239,14 @@ export class ChatMap {
 
   // ---- POIs ----
 
-  private async loadPois(): Promise<void> {
-    try {
-      const list = await mapApi.pois(this.chat.id);
-      const ids = new Set<string>();
-      for (const f of list.features) { ids.add(f.id); this.upsertPoi(poiOf(f), true); }
-      for (const id of [...this.pois.keys()]) if (!ids.has(id)) this.dropPoi(id);
-      if (this.pendingFocus?.poiId && this.loaded) this.focus(this.pendingFocus);
-    } catch { /* the map still shows the forces */ }
-  }
-
-  private applyPoiEvent(event: string, p: PoiEventPayload): void {
-    if (event === 'poi.deleted' || p.deletedAt) { this.dropPoi(p.id); return; }
-    this.upsertPoi({ id: p.id, name: p.name, description: p.description, category: p.category, lat: p.lat, lon: p.lon, version: p.version }, false);
-  }
-
-  private upsertPoi(poi: Poi, force: boolean): void {
-    const held = this.pois.get(poi.id);
-    if (held && held.version > poi.version && !force) return;
-    this.pois.set(poi.id, poi);
-    if (this.loaded) this.placeMarker(poi);
-    this.changed();
-  }
-
-  private dropPoi(id: string): void {
-    this.pois.delete(id);
-    this.markers.get(id)?.remove();
-    this.markers.delete(id);
-    this.changed();
-  }
-
-  poiVersion(id: string): number | undefined {
-    return this.pois.get(id)?.version;
-  }
-
-  private writable(): boolean {
-    const chat = state.chats[this.chat.id] ?? this.chat;
-    return chat.myPermissions.includes('write') && !state.rooms[chat.roomId]?.closedAt;
-  }
-
-  private placeMarker(poi: Poi): void {
-    let marker = this.markers.get(poi.id);
-    if (!marker) {
-      const element = document.createElement('button');
-      element.type = 'button';
-      element.className = 'poi-marker';
-      element.innerHTML = '<svg width="30" height="38" viewBox="0 0 30 38" aria-hidden="true"><path d="M15 37S2 22.5 2 14a13 13 0 0 1 26 0c0 8.5-13 23-13 23z" fill="#c2410c" stroke="#fff" stroke-width="2"/><circle cx="15" cy="14" r="5" fill="#fff"/></svg>';
-      marker = new Marker({ element, anchor: 'bottom', draggable: this.writable() });
-      marker.on('dragstart', () => {
-        const held = this.pois.get(poi.id);
-        this.dragging = held ? { id: held.id, version: held.version } : undefined;
-      });
-      marker.on('dragend', () => { this.dragEndedAt = performance.now(); void this.moved(poi.id, marker!); });
-      element.addEventListener('click', (e) => {
-        e.stopPropagation();
-        // The mouse-up that ends a drag is no click on the POI.
-        if (performance.now() - this.dragEndedAt > 300) this.openPoi(poi.id);
-      });
-      this.markers.set(poi.id, marker);
-      marker.setLngLat([poi.lon, poi.lat]).addTo(this.map);
-    }
-    const element = marker.getElement();
-    element.setAttribute('aria-label', `${t().map.poi}: ${poi.name}`);
-    element.title = poi.name;
-    element.dataset.poi = poi.id;
-    if (this.dragging?.id !== poi.id) marker.setLngLat([poi.lon, poi.lat]);
-  }
-
-  /** A drag ends: the move is sent with the version the drag started from; a newer one on the server is a conflict. */
-  private async moved(id: string, marker: Marker): Promise<void> {
-    const started = this.dragging;
-    this.dragging = undefined;
-    if (!started || started.id !== id) return;
-    const at = marker.getLngLat();
-    try {
-      const moved = await mapApi.movePoi(this.chat.id, id, at.lat, at.lng, started.version);
-      this.upsertPoi(poiOf(moved), true);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) notify(t().map.poiConflict);
-      else notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
-      await this.loadPois();
-      const held = this.pois.get(id);
-      if (held) marker.setLngLat([held.lon, held.lat]);
-    }
-  }
-
-  private openPoi(id: string): void {
-    const poi = this.pois.get(id);
-    const marker = this.markers.get(id);
-    if (!poi || !marker) return;
-    const text = t().map;
-    const box = document.createElement('div');
-    box.className = 'map-popup';
-    const title = document.createElement('h3');
-    title.textContent = poi.name;
-    box.append(title);
-    if (poi.category && poi.category !== 'generic') box.append(paragraph(poi.category, 'popup-sub'));
-    if (poi.description) box.append(paragraph(poi.description));
-    const popup = new Popup({ offset: 36, maxWidth: '280px' }).setLngLat([poi.lon, poi.lat]).setDOMContent(box);
-    popup.on('close', () => { if (this.popup === popup) this.popup = undefined; });
-    if (this.writable()) {
-      const actions = document.createElement('div');
-      actions.className = 'popup-actions';
-      actions.append(
-        button(text.sharePoi, 'primary small', () => void this.sharePoi(poi).then(() => popup.remove())),
-        button(text.deletePoi, 'small danger-link', () => {
-          if (!confirm(text.deletePoiConfirm)) return;
-          void mapApi.deletePoi(this.chat.id, poi.id).then(() => { this.dropPoi(poi.id); popup.remove(); })
-            .catch((e: unknown) => notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown));
-        }),
-      );
-      box.append(actions);
-    }
-    this.showPopup(popup);
-  }
-
   /** One popup at a time. */
   private showPopup(popup: Popup): void {
     this.popup?.remove();
     this.popup = popup;
+    popup.on('close', () => { if (this.popup === popup) this.popup = undefined; });
     popup.addTo(this.map);
   }
 
-  private async sharePoi(poi: Poi): Promise<void> {
-    try {
-      await api.send(this.chat.id, { clientId: newClientId(), kind: 'poi', poiId: poi.id, body: poi.name });
-      notify(undefined);
-    } catch (e) {
-      notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
-    }
-  }
-
-  /** Right click (or a long press on a touch screen) asks for a POI there. */
-  private askToAdd(e: MapMouseEvent | MapTouchEvent): void {
-    if (!this.writable() || this.status.phase !== 'ready') return;
-    e.preventDefault();
-    this.status.addAt = { lat: e.lngLat.lat, lon: e.lngLat.lng };
-    this.changed();
-  }
-
-  private longPressToAdd(): void {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const cancel = () => { if (timer) clearTimeout(timer); timer = undefined; };
-    this.map.on('touchstart', (e) => {
-      cancel();
-      if (e.originalEvent.touches.length !== 1) return;
-      timer = setTimeout(() => { timer = undefined; this.askToAdd(e); }, 650);
-    });
-    this.map.on('touchmove', cancel);
-    this.map.on('touchend', cancel);
-    this.map.on('touchcancel', cancel);
-  }
-
-  async addPoi(clientId: string, name: string, category: string, description: string): Promise<boolean> {
-    const at = this.status.addAt;
-    if (!at) return false;
-    try {
-      const created = await mapApi.addPoi(this.chat.id, {
-        clientId, name, lat: at.lat, lon: at.lon, category: category || undefined, description: description || undefined,
-      });
-      this.upsertPoi(poiOf(created), true);
-      this.status.addAt = undefined;
-      this.changed();
-      return true;
-    } catch (e) {
-      notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
-      return false;
-    }
-  }
-
-  cancelAdd(): void {
-    this.status.addAt = undefined;
-    this.changed();
-  }
 
   // ---- focus from a message ----
 
@@ -428,7 +259,7 @@ export class ChatMap {
       if (!poi) { this.pendingFocus = focus; return; }
       this.pendingFocus = undefined;
       this.map.jumpTo({ center: [poi.lon, poi.lat], zoom: 16 });
-      this.openPoi(poi.id);
+      this.pois.open(poi.id);
       return;
     }
     this.pendingFocus = undefined;
@@ -494,15 +325,14 @@ export class ChatMap {
     return this.map.queryRenderedFeatures({ layers: [FORCE_LAYERS[2]] }).map((f) => f.properties as ForceProps);
   }
 
+  poiVersion(id: string): number | undefined {
+    return this.pois.version(id);
+  }
+
   allForcesInView(): boolean {
     const bounds = this.map.getBounds();
     return [...this.forces.forces.values()].every((f) => bounds.contains([f.lon, f.lat]));
   }
-}
-
-function poiOf(f: PoiFeature): Poi {
-  return { id: f.id, name: f.properties.name, description: f.properties.description, category: f.properties.category,
-    lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], version: f.properties.version };
 }
 
 function paragraph(content: string, className?: string): HTMLParagraphElement {
@@ -510,13 +340,4 @@ function paragraph(content: string, className?: string): HTMLParagraphElement {
   p.textContent = content;
   if (className) p.className = className;
   return p;
-}
-
-function button(label: string, className: string, onClick: () => void): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = className;
-  b.textContent = label;
-  b.addEventListener('click', onClick);
-  return b;
 }

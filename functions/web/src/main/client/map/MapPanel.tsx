@@ -89,7 +89,7 @@ export function MapPanel(props: { chat: Chat }) {
         {chatMap && panel === 'layers' && <LayerPanel chatMap={chatMap} />}
         {chatMap && panel === 'forces' && <ForcePanel chatMap={chatMap} manage={can(chat, 'manage')} />}
       </div>
-      {chatMap && status?.addAt && <AddPoiDialog chatMap={chatMap} />}
+      {chatMap?.pois.addAt && <AddPoiDialog chatMap={chatMap} />}
     </section>
   );
 }
@@ -170,12 +170,12 @@ function AddPoiDialog(props: { chatMap: ChatMap }) {
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
   return (
-    <Dialog title={text.addPoi} onClose={() => props.chatMap.cancelAdd()}>
+    <Dialog title={text.addPoi} onClose={() => props.chatMap.pois.cancelAdd()}>
       <form class="form" onSubmit={async (e) => {
         e.preventDefault();
         if (!name.trim() || busy) return;
         setBusy(true);
-        const added = await props.chatMap.addPoi(clientId, name.trim(), category.trim(), description.trim());
+        const added = await props.chatMap.pois.add(clientId, name.trim(), category.trim(), description.trim());
         setBusy(false);
         if (added) (e.target as HTMLFormElement).closest('dialog')?.close();
       }}>
