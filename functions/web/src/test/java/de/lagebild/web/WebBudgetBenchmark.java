@@ -3,6 +3,7 @@ package de.lagebild.web;
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import de.lagebild.common.testing.Tokens;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,8 @@ class WebBudgetBenchmark {
 
     @Test
     void measure() throws Exception {
+        // Five functions and a browser on a shared machine: wait as long as the browser tests do.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         List<String> report = new ArrayList<>();
         report.add(bundleSize());
         report.add(mapCodeSize());
