@@ -24,6 +24,17 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let stillTimer: ReturnType<typeof setInterval> | undefined;
 /** When positions were last asked for: with maximumAge 0 no answer can be older (an emulated one says otherwise). */
 let askedAt = 0;
+let laterTimer: ReturnType<typeof setTimeout> | undefined;
+
+function takeLater(position: GeolocationPosition): void {
+  if (laterTimer) clearTimeout(laterTimer);
+  const waited = Date.now() - Date.parse(lastTaken!.recordedAt);
+  laterTimer = setTimeout(() => {
+    laterTimer = undefined;
+    askedAt = Date.now();
+    if (state.sharing.on) onPosition(position);
+  }, Math.max(0, config().map.shareIntervalSeconds * 1000 - waited));
+}
 
 /** Counters the browser tests read. */
 export const sharingStats = { taken: 0, sent: 0, batches: 0 };
@@ -72,6 +83,8 @@ function end(): void {
   watchId = undefined;
   if (stillTimer) clearInterval(stillTimer);
   stillTimer = undefined;
+  if (laterTimer) clearTimeout(laterTimer);
+  laterTimer = undefined;
   queue = [];
   lastTaken = undefined;
   update((s) => { s.sharing = { on: false, starting: false }; });
@@ -113,7 +126,13 @@ function onPosition(position: GeolocationPosition): void {
   if (c.speed !== null && Number.isFinite(c.speed) && c.speed >= 0 && c.speed <= 300) fix.speed = c.speed;
   if (c.altitude !== null && Number.isFinite(c.altitude) && c.altitude >= -1000 && c.altitude <= 20_000) fix.altitude = c.altitude;
   const m = config().map;
-  if (!isDue(lastTaken, fix, m.shareIntervalSeconds, m.shareDistanceMetres, m.shareStillIntervalSeconds)) return;
+  if (!isDue(lastTaken, fix, m.shareIntervalSeconds, m.shareDistanceMetres, m.shareStillIntervalSeconds)) {
+    // Too soon after the last fix: this position is taken when the interval is over, unless a newer one comes.
+    if (lastTaken && metresBetween(lastTaken, fix) >= m.shareDistanceMetres) takeLater(position);
+    return;
+  }
+  if (laterTimer) clearTimeout(laterTimer);
+  laterTimer = undefined;
   lastTaken = fix;
   sharingStats.taken++;
   queue.push(fix);
