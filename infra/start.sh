@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Starts the whole backend locally: services, migrations on database "lagebild", the four functions
-# (chat :8081, positions :8082, layers :8083, media :8084; each one's health, metrics and OpenAPI on its
+# Starts the whole backend locally: services, migrations on database "lagebild", the five functions
+# (chat :8081, positions :8082, layers :8083, media :8084, push :8085; each one's health, metrics and OpenAPI on its
 # management port, the API port + 1000) and the web client (:8080, management :9080) in the background.
 # Stop it with infra/stop.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-FUNCTIONS=(chat:8081 positions:8082 layers:8083 media:8084 web:8080)
+FUNCTIONS=(chat:8081 positions:8082 layers:8083 media:8084 push:8085 web:8080)
 
 "$REPO/infra/web-deps.sh"
+# push's VAPID key pair (P-256, base64url), made once: browsers' subscriptions are bound to it.
+vapid_env=$LOCAL_DIR/push-vapid.env
+if [[ ! -s $vapid_env ]]; then
+  pem=$(openssl ecparam -name prime256v1 -genkey -noout)
+  b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+  { echo "LAGEBILD_PUSH_VAPID_PUBLIC_KEY=$(openssl ec -pubout -outform DER <<<"$pem" 2>/dev/null | tail -c 65 | b64url)"
+    echo "LAGEBILD_PUSH_VAPID_PRIVATE_KEY=$(openssl ec -outform DER <<<"$pem" 2>/dev/null | tail -c +8 | head -c 32 | b64url)"
+  } > "$vapid_env"
+  chmod 600 "$vapid_env"
+fi
+set -a; source "$vapid_env"; set +a
 "$REPO/infra/services.sh" start
 echo "building and migrating database $PG_DB ..."
 mvn_cmd -q -f "$REPO/pom.xml" package -Pmigrate -DskipTests
@@ -38,7 +49,8 @@ Lagebild is running. Logs: $LOCAL_DIR/logs/. Stop: infra/stop.sh
   positions http://127.0.0.1:8082
   layers    http://127.0.0.1:8083
   media     http://127.0.0.1:8084
-  health, metrics, OpenAPI: the management ports 9081..9084 (/q/health, /q/metrics, /q/openapi)
+  push      http://127.0.0.1:8085   (VAPID key pair: $vapid_env)
+  health, metrics, OpenAPI: the management ports 9081..9085 (/q/health, /q/metrics, /q/openapi)
   keycloak  $KC_URL (admin/admin; users lead1, officer1..6, admin1, layeradmin1; password "test")
 
 Try it:

@@ -3,5 +3,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-for fn in web media layers positions chat; do stop_pid "$fn" "$LOCAL_DIR/run/$fn.pid"; done
+for fn in web push media layers positions chat; do stop_pid "$fn" "$LOCAL_DIR/run/$fn.pid"; done
 "$REPO/infra/services.sh" stop

@@ -21,6 +21,6 @@ if [[ $native_check == 1 ]]; then
   # sources-only never links.
   start=$SECONDS
   mvn_cmd -f "$REPO/pom.xml" package -Dnative -Dquarkus.native.sources-only=true -DskipTests -DskipITs \
-    -pl functions/chat,functions/positions,functions/layers,functions/media -am
-  echo "native build steps of the four functions passed in $((SECONDS - start))s"
+    -pl functions/chat,functions/positions,functions/layers,functions/media,functions/push -am
+  echo "native build steps of the five functions passed in $((SECONDS - start))s"
 fi

@@ -48,17 +48,33 @@ class NetworkPolicyTest {
         JsonNode egress = policy.at("/spec/egress");
         assertThat(egress).isNotEmpty();
         for (JsonNode rule : egress) {
-            assertThat(rule.has("to")).as("egress to any address").isTrue();
-            for (JsonNode to : rule.path("to")) {
-                String cidr = to.at("/ipBlock/cidr").asText();
-                List<String> except = textsOf(to.at("/ipBlock/except"));
-                if (cidr.equals("0.0.0.0/0")) {
-                    assertThat(except).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8",
-                            "169.254.0.0/16", "100.64.0.0/10");
-                } else {
-                    assertThat(cidr).isEqualTo("::/0");
-                    assertThat(except).contains("::1/128", "fc00::/7", "fe80::/10", "::ffff:0:0/96");
-                }
+            assertPublicAddressesOnly(rule);
+        }
+    }
+
+    /** push reaches the push services at public addresses over HTTPS, and the gateway's pods: nothing else. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void pushReachesPublicPushServicesOverHttpsAndTheGatewayOnly(String overlayName) {
+        JsonNode policy = Overlay.rendered(overlayName).get("networking.k8s.io/v1/NetworkPolicy", "lagebild-push-egress");
+        JsonNode egress = policy.at("/spec/egress");
+        assertThat(egress).hasSize(2);
+        assertPublicAddressesOnly(egress.get(0));
+        assertThat(egress.get(0).path("ports").findValues("port")).extracting(JsonNode::asInt).containsExactly(443);
+        assertThat(egress.get(1).at("/to/0/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("sygnal");
+    }
+
+    private static void assertPublicAddressesOnly(JsonNode rule) {
+        assertThat(rule.has("to")).as("egress to any address").isTrue();
+        for (JsonNode to : rule.path("to")) {
+            String cidr = to.at("/ipBlock/cidr").asText();
+            List<String> except = textsOf(to.at("/ipBlock/except"));
+            if (cidr.equals("0.0.0.0/0")) {
+                assertThat(except).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8",
+                        "169.254.0.0/16", "100.64.0.0/10");
+            } else {
+                assertThat(cidr).isEqualTo("::/0");
+                assertThat(except).contains("::1/128", "fc00::/7", "fe80::/10", "::ffff:0:0/96");
             }
         }
     }
