@@ -110,6 +110,7 @@ class OpenApiTest extends OpenApiContract {
                 .get("/v1/rooms/" + openRoom("lead1") + "/unit-statuses/" + userId("lead1")).statusCode()));
         paths.put("POST /v1/rooms/{roomId}/unit-status-requests", () -> twice(
                 "{\"clientId\":\"" + UUID.randomUUID() + "\"}", "/v1/rooms/" + openRoom("lead1", "officer2") + "/unit-status-requests"));
+        paths.put("GET /v1/search", () -> List.of(as("lead1").queryParam("q", "Lage").get("/v1/search").statusCode()));
         return paths;
     }
 

@@ -8,6 +8,7 @@ import de.lagebild.common.membership.RoomMember;
 import de.lagebild.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -58,5 +59,16 @@ public class AccessControl {
                         throw ProblemException.forbidden("this needs the '" + needed.wireName() + "' permission in the chat");
                     }
                 });
+    }
+
+    /**
+     * The chats whose history the caller may read: those of {@link #chatMember} with {@code read},
+     * as a set (of one room, when {@code roomId} is given), for reads across chats such as search.
+     */
+    public Uni<List<UUID>> readableChats(Actor actor, UUID roomId) {
+        Uni<List<ChatMember>> members = roomId == null
+                ? ChatMember.list("userId = ?1 and canRead = true", actor.id())
+                : ChatMember.list("userId = ?1 and roomId = ?2 and canRead = true", actor.id(), roomId);
+        return members.map(found -> found.stream().map(member -> member.chatId).toList());
     }
 }
