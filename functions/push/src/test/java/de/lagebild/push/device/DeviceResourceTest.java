@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import de.lagebild.push.testing.PushFixtures;
+import de.lagebild.push.testing.PushServicesResource;
 import de.lagebild.push.testing.Subscriptions;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
+@WithTestResource(PushServicesResource.class)
 class DeviceResourceTest {
 
     private static final String WEB_PUSH = "/v1/push/devices/web-push";

@@ -4,7 +4,9 @@ import static de.lagebild.push.testing.PushFixtures.as;
 
 import de.lagebild.common.testing.OpenApiContract;
 import de.lagebild.push.testing.PushFixtures;
+import de.lagebild.push.testing.PushServicesResource;
 import de.lagebild.push.testing.Subscriptions;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import java.util.UUID;
 
 /** Each operation of push's document on its happy path (and a registration's repetition). */
 @QuarkusTest
+@WithTestResource(PushServicesResource.class)
 class OpenApiTest extends OpenApiContract {
 
     private static final String USER = "officer2";

@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.Ids;
+import de.lagebild.common.events.EventType;
 import de.lagebild.common.testing.Tokens;
+import de.lagebild.push.webpush.P256;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.io.IOException;
@@ -74,6 +77,60 @@ public final class PushFixtures {
         pool.preparedQuery("insert into chat_members (chat_id, user_id, room_id, can_read, can_write, can_manage, added_by) "
                         + "values ($1, $2, $3, $4, $4, false, $2)")
                 .executeAndAwait(Tuple.of(chatId, userId, roomId, read));
+    }
+
+    /** A user without a token, for tests whose recipients need no API call of their own. */
+    public UUID syntheticUser(String displayName) {
+        UUID id = Ids.newId();
+        pool.preparedQuery("insert into users (id, subject, username, display_name, unit) values ($1, $2, $3, $4, 'PK 14')")
+                .executeAndAwait(Tuple.of(id, "synthetic-" + id, "u" + id.toString().substring(0, 8), displayName));
+        return id;
+    }
+
+    /** A Web Push device of the user, written directly (the API's checks are DeviceResourceTest's). */
+    public UUID webPushDevice(UUID userId, Subscriptions subscription) {
+        UUID id = Ids.newId();
+        pool.preparedQuery("insert into push_devices (id, user_id, kind, endpoint, p256dh, auth, created_at) "
+                        + "values ($1, $2, 'web_push', $3, $4, $5, now())")
+                .executeAndAwait(Tuple.of(id, userId, subscription.endpoint(), subscription.p256dh(),
+                        P256.toBase64Url(subscription.auth())));
+        return id;
+    }
+
+    /** Appends an event to the room's log as the chat function does: the next seq under the room's row. */
+    public UUID event(UUID roomId, UUID chatId, EventType type, UUID actorId, JsonObject payload) {
+        UUID id = Ids.newId();
+        pool.preparedQuery("""
+                        with room as (update rooms set last_seq = last_seq + 1 where id = $1 returning last_seq)
+                        insert into events (id, room_id, seq, chat_id, type, actor_id, payload)
+                        select $2::uuid, $1::uuid, room.last_seq, $3::uuid, $4::text, $5::uuid, $6::jsonb from room""")
+                .executeAndAwait(Tuple.of(roomId, id, chatId, type.wireName(), actorId, payload));
+        return id;
+    }
+
+    public UUID message(UUID roomId, UUID chatId, UUID author, String text) {
+        return event(roomId, chatId, EventType.MESSAGE_CREATED, author, new JsonObject()
+                .put("id", Ids.newId().toString()).put("chatId", chatId.toString()).put("roomId", roomId.toString())
+                .put("kind", "text").put("body", text));
+    }
+
+    public UUID alarmRaised(UUID roomId, UUID alarmId, UUID raiser, String raiserName) {
+        return event(roomId, null, EventType.ALARM_RAISED, raiser, new JsonObject().put("alarmId", alarmId.toString())
+                .put("kind", "emergency").put("text", "Schüsse gefallen")
+                .put("raisedBy", new JsonObject().put("id", raiser.toString()).put("displayName", raiserName)));
+    }
+
+    public UUID unitStatus(UUID roomId, UUID member, String code, boolean urgent) {
+        return event(roomId, null, EventType.UNIT_STATUS_CHANGED, member, new JsonObject()
+                .put("changeId", Ids.newId().toString()).put("userId", member.toString())
+                .put("status", new JsonObject().put("code", code).put("shortLabel", code).put("label", "Sprechwunsch")
+                        .put("urgent", urgent)));
+    }
+
+    /** The consumer has read the room's log up to its end: every delivery of its events is planned. */
+    public boolean consumed(UUID roomId) {
+        return count("select count(*) from rooms r join push_cursors c on c.room_id = r.id "
+                + "where r.id = $1 and c.last_seq = r.last_seq", roomId) == 1;
     }
 
     public long count(String sql, Object... params) {
