@@ -4,6 +4,7 @@ import { accessToken, onAuthChange, rememberSignedIn, restoreSession, setUpAuth 
 import { loadConfig } from './config';
 import { applyWrites, clearAll, database, loadSnapshot } from './db';
 import { language } from './i18n';
+import { startOps } from './ops/start';
 import { flushOutbox } from './outbox';
 import { readRoute, watchRoute } from './route';
 import { restoreSharing } from './sharing';
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
     Object.assign(s, readRoute());
   });
   watchRoute();
+  startOps();
   // An installed app shows what it knows at once; the sign-in and the stream follow.
   if (cachedMe) update((s) => { s.me = cachedMe; s.phase = 'ready'; });
   void recountUnread();

@@ -2,6 +2,7 @@ import { freshToken } from './auth';
 import { config } from './config';
 import { clearAll, clearRoom, database } from './db';
 import { state, update } from './state';
+import { onAlarmsFrame, onCaughtUp } from './ops/alarms';
 import { applyEvent, flush, persist, recountUnread, refreshRooms } from './sync';
 import type { ServerFrame, StreamEvent } from './types';
 
@@ -23,7 +24,11 @@ let wanted = false;
 const connectedListeners = new Set<() => void>();
 
 /** Counters the browser tests read: frames and events of the current socket, and since the page loaded. */
-export const streamStats = { sockets: 0, framesThisSocket: 0, eventsThisSocket: 0, eventsBeforeCaughtUp: 0, caughtUp: false, events: 0 };
+export const streamStats = {
+  sockets: 0, framesThisSocket: 0, eventsThisSocket: 0, eventsBeforeCaughtUp: 0, caughtUp: false, events: 0,
+  /** Event frames that arrived on this socket before its `alarms` frame (-1: none yet), and the alarms it listed. */
+  eventsBeforeAlarms: -1, alarmsOnConnect: [] as string[],
+};
 (window as unknown as { lagebildStream: typeof streamStats }).lagebildStream = streamStats;
 
 const positionListeners = new Set<(frame: ServerFrame) => void>();
@@ -87,6 +92,8 @@ async function connect(): Promise<void> {
   streamStats.eventsThisSocket = 0;
   streamStats.eventsBeforeCaughtUp = 0;
   streamStats.caughtUp = false;
+  streamStats.eventsBeforeAlarms = -1;
+  let eventFrames = 0;
   ws.onopen = async () => {
     const d = await database();
     const cursors: Record<string, number> = {};
@@ -95,7 +102,18 @@ async function connect(): Promise<void> {
     ws.send(JSON.stringify({ type: 'hello', cursors, ...(epoch ? { epoch } : {}) }));
     heard();
   };
-  ws.onmessage = (message) => { heard(); void receive(JSON.parse(String(message.data)) as ServerFrame); };
+  ws.onmessage = (message) => {
+    heard();
+    const frame = JSON.parse(String(message.data)) as ServerFrame;
+    if (frame.type === 'event') eventFrames++;
+    if (frame.type === 'alarms') {
+      // Shown at once, not behind the frames before it in the queue (the welcome's room refresh).
+      streamStats.eventsBeforeAlarms = eventFrames;
+      streamStats.alarmsOnConnect = frame.alarms.map((a) => a.id);
+      onAlarmsFrame(frame.alarms);
+    }
+    void receive(frame);
+  };
   ws.onclose = () => {
     if (socket === ws) socket = undefined;
     if (silenceTimer) clearTimeout(silenceTimer);
@@ -145,6 +163,7 @@ async function handle(frame: ServerFrame): Promise<void> {
       break;
     case 'caught_up':
       streamStats.caughtUp = true;
+      void onCaughtUp();
       watched.forEach((chatId) => sendFrame({ type: 'watch', chatId }));
       await flush();
       await recountUnread();

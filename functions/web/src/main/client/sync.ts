@@ -1,4 +1,5 @@
 import { api } from './api';
+import { applyOpsEvent } from './ops/events';
 import { applyWrites, cachedMessages, countAfter, type CacheWrite } from './db';
 import { permissionChanges, state, update, upsertMessage, type State } from './state';
 import type { Chat, ChatMember, Message, Permission, Room, StreamEvent } from './types';
@@ -123,6 +124,7 @@ export function applyEvent(e: StreamEvent): void {
   const p = e.payload as Record<string, unknown>;
   const userId = p.userId as string | undefined;
   update((s) => {
+    applyOpsEvent(e);
     switch (e.event) {
       case 'room.opened':
         if (!s.rooms[e.roomId]) void refreshRoom(e.roomId);

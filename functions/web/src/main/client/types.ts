@@ -1,3 +1,5 @@
+import type { Alarm } from './ops/types';
+
 /** The API's documents as the client uses them (functions/chat/README.md, STREAM-PROTOCOL.md). */
 export type Permission = 'read' | 'write' | 'manage';
 
@@ -33,6 +35,7 @@ export interface StreamEvent {
 export type ServerFrame =
   | { type: 'welcome'; epoch: string; rooms: Record<string, number> }
   | StreamEvent
+  | { type: 'alarms'; alarms: Alarm[] }
   | { type: 'caught_up' }
   | { type: 'reload'; reason: 'epoch' | 'cursor_ahead'; roomId?: string }
   | { type: 'error'; code: string; message: string }

@@ -2,12 +2,14 @@ import { signIn, signOut } from '../auth';
 import { clearAll } from '../db';
 import { setLanguage, t } from '../i18n';
 import { notify, update } from '../state';
+import { AlarmBanner, AlarmButton } from './Alarms';
 import { ChatView } from './ChatView';
 import { Details } from './Details';
 import { useAppState } from './hooks';
 import { MapSlot } from './MapSlot';
 import { SharingSwitch } from './SharingSwitch';
 import { Sidebar } from './Sidebar';
+import { StatusPicker, StatusRequestPrompt } from './UnitStatus';
 
 let firstRender = false;
 
@@ -52,18 +54,24 @@ export function App() {
           </select>
         </label>
         <span class="me" title={s.me?.unit}>{s.me?.displayName}</span>
+        <AlarmButton />
         <button type="button" class="link-button" onClick={() => void clearAll().then(signOut)}>{text.signOut}</button>
       </header>
-      {s.notice && (
-        <div class="notice" role="alert">
-          <span>{s.notice}</span>
-          <button type="button" class="icon-button" aria-label={text.close} onClick={() => notify(undefined)}>✕</button>
-        </div>
-      )}
+      <div class="alerts">
+        <AlarmBanner />
+        <StatusRequestPrompt />
+        {s.notice && (
+          <div class="notice" role="alert">
+            <span>{s.notice}</span>
+            <button type="button" class="icon-button" aria-label={text.close} onClick={() => notify(undefined)}>✕</button>
+          </div>
+        )}
+      </div>
       <Sidebar />
       <ChatView />
       <Details />
       <MapSlot />
+      <StatusPicker />
     </div>
   );
 }

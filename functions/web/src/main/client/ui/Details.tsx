@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n';
+import { ops } from '../ops/state';
 import { go } from '../route';
 import { can, permissionChanges, state, update } from '../state';
 import { refreshChatMembers, refreshRoomMembers, storeChatMembers, storeRoom } from '../sync';
 import type { Chat, ChatMember, Permission, User } from '../types';
 import { attempt, useAppState } from './hooks';
+import { StatusBoardPane } from './UnitStatus';
 
 const PERMISSIONS: Permission[] = ['read', 'write', 'manage'];
 
@@ -19,9 +21,9 @@ export function Details() {
     <aside class="details" aria-label={text.details}>
       <div class="pane-head">
         <button type="button" class="icon-button back" aria-label={text.back} onClick={() => update((st) => { st.details = false; })}>←</button>
-        <h2>{chat ? text.chatMembers : text.roomMembers}</h2>
+        <h2>{chat ? text.chatMembers : ops.roomPane === 'status' ? text.status.board : text.roomMembers}</h2>
       </div>
-      {chat ? <ChatDetails chat={chat} /> : <RoomDetails roomId={s.roomId} />}
+      {chat ? <ChatDetails chat={chat} /> : ops.roomPane === 'status' ? <StatusBoardPane roomId={s.roomId} /> : <RoomDetails roomId={s.roomId} />}
     </aside>
   );
 }

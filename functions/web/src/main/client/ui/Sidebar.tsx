@@ -4,8 +4,10 @@ import { t } from '../i18n';
 import { go } from '../route';
 import { can, update } from '../state';
 import { refreshRoomMembers, storeChat, storeRoom } from '../sync';
+import { ops } from '../ops/state';
 import { Dialog } from './Dialog';
 import { attempt, useAppState } from './hooks';
+import { MyStatusLine } from './UnitStatus';
 
 /** My rooms, or the chats of the chosen room with their unread counts. */
 export function Sidebar() {
@@ -91,10 +93,16 @@ function ChatList(props: { roomId: string }) {
         {!room.closedAt && <button type="button" class="primary small" onClick={() => { void refreshRoomMembers(room.id); setCreating(true); }}>{text.newChat}</button>}
       </div>
       {room.closedAt && <p class="note">{text.roomClosedNote}</p>}
-      <button type="button" class="list-item room-details" aria-current={!s.chatId && s.details ? 'true' : undefined}
-        onClick={() => { go(room.id); update((st) => { st.details = true; }); void refreshRoomMembers(room.id); }}>
+      {!room.closedAt && <MyStatusLine roomId={room.id} />}
+      <button type="button" class="list-item room-details" aria-current={!s.chatId && s.details && ops.roomPane === 'members' ? 'true' : undefined}
+        onClick={() => { go(room.id); update((st) => { st.details = true; ops.roomPane = 'members'; }); void refreshRoomMembers(room.id); }}>
         <span class="avatar secondary" aria-hidden="true">i</span>
         <span class="item-text"><span class="item-title">{text.roomMembers}</span></span>
+      </button>
+      <button type="button" class="list-item room-details" aria-current={!s.chatId && s.details && ops.roomPane === 'status' ? 'true' : undefined}
+        onClick={() => { go(room.id); update((st) => { st.details = true; ops.roomPane = 'status'; }); }}>
+        <span class="avatar secondary" aria-hidden="true">S</span>
+        <span class="item-text"><span class="item-title">{text.status.board}</span></span>
       </button>
       {chats.length === 0 && <p class="empty">{text.noChats}</p>}
       <ul class="list">
