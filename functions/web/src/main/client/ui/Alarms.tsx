@@ -163,7 +163,7 @@ function PendingAlarmRow(props: { item: PendingAlarm }) {
   return (
     <article class={`alarm pending ${item.state}`} data-client-id={item.clientId}>
       <p class="alarm-title"><AlarmIcon /> <strong>{text.shortKinds[item.kind]}</strong>{item.text ? `: ${item.text}` : ''}</p>
-      <p>{item.state === 'failed' ? text.failed(item.error ?? '') : s.connection === 'online' ? text.sending : text.waiting}</p>
+      <p>{item.state === 'failed' ? text.failed(item.error ?? '') : navigator.onLine && s.connection === 'online' ? text.sending : text.waiting}</p>
       {item.state === 'failed' && (
         <div class="alarm-actions"><button type="button" onClick={() => void discardAlarm(item.clientId)}>{text.discard}</button></div>
       )}

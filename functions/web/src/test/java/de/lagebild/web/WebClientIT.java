@@ -228,7 +228,7 @@ class WebClientIT {
 
     @Test
     @Order(7)
-    void anAlarmHeldDownOnThePhoneReachesTheLeadLiveWhoComesAndTheRaiserEndsIt() {
+    void anAlarmHeldDownOnThePhoneReachesTheLeadLiveWhoComesAndTheRaiserEndsIt() throws Exception {
         officer.context.grantPermissions(List.of("geolocation"));
         officer.context.setGeolocation(new Geolocation(53.5503, 9.9921).setAccuracy(6));
         Page page = officer.page;
@@ -243,13 +243,20 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(page.locator(".alarm.pending")).hasCount(0);
         PlaywrightAssertions.assertThat(alarmOf(officer)).hasCount(0);
 
+        // Raised without a connection: it waits with its client id and goes out once, when the connection is back.
+        officer.context.setOffline(true);
+        page.waitForFunction("() => !navigator.onLine");
         hold.hover();
         page.mouse().down();
         PlaywrightAssertions.assertThat(page.locator("dialog.dialog")).hasCount(0);
         page.mouse().up();
+        PlaywrightAssertions.assertThat(page.locator(".alarm.pending")).containsText("wartet auf Verbindung");
+        officer.context.setOffline(false);
+        PlaywrightAssertions.assertThat(page.locator(".alarm.pending")).hasCount(0);
 
         Locator atLead = alarmOf(lead);
         PlaywrightAssertions.assertThat(atLead).hasCount(1);
+        assertThat(activeAlarmsOfTheRoom()).hasSize(1);
         PlaywrightAssertions.assertThat(atLead).containsText("NOTRUF");
         PlaywrightAssertions.assertThat(atLead).containsText("Jonas Becker (PK 11)");
         PlaywrightAssertions.assertThat(atLead).containsText("53.55030, 9.99210 (±6 m)");
@@ -365,14 +372,20 @@ class WebClientIT {
         officer.openChat(chatName);
     }
 
+    private List<JsonNode> activeAlarmsOfTheRoom() throws Exception {
+        HttpResponse<String> alarms = HTTP.send(HttpRequest.newBuilder(URI.create(stack.chatUrl() + "/v1/rooms/" + roomId + "/alarms"))
+                .header("Authorization", "Bearer " + Tokens.of("lead1")).build(), HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> active = new ArrayList<>();
+        JSON.readTree(alarms.body()).path("active").forEach(active::add);
+        return active;
+    }
+
     /** A step that failed halfway must not leave an active alarm on the browser users' screens for later runs. */
     private void endTheAlarmsOfThisRun() throws Exception {
         if (roomId == null || stack == null) {
             return;
         }
-        HttpResponse<String> alarms = HTTP.send(HttpRequest.newBuilder(URI.create(stack.chatUrl() + "/v1/rooms/" + roomId + "/alarms"))
-                .header("Authorization", "Bearer " + Tokens.of("lead1")).build(), HttpResponse.BodyHandlers.ofString());
-        for (JsonNode alarm : JSON.readTree(alarms.body()).path("active")) {
+        for (JsonNode alarm : activeAlarmsOfTheRoom()) {
             HTTP.send(HttpRequest.newBuilder(URI.create(stack.chatUrl() + "/v1/alarms/" + alarm.path("id").asText() + "/resolve"))
                     .header("Authorization", "Bearer " + Tokens.of("lead1")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
