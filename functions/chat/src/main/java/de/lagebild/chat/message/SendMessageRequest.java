@@ -2,6 +2,7 @@ package de.lagebild.chat.message;
 
 import de.lagebild.common.messages.MessageDraft;
 import de.lagebild.common.messages.MessageKind;
+import de.lagebild.common.messages.MessagePriority;
 import de.lagebild.common.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A message to send. Each kind takes its own fields and no others: text a `body`; poi a `poiId`
  * (and an optional `body`); location a `location`; photo and file an `attachmentId` (and an optional
- * `body` as caption).
+ * `body` as caption). Any kind may carry a `priority` (default normal) and `ackRequested` (an order:
+ * its recipients acknowledge or decline it).
  */
 public record SendMessageRequest(
         @NotNull @Schema(description = "Client-generated id: a retry returns the first result") UUID clientId,
@@ -20,7 +22,10 @@ public record SendMessageRequest(
         @Size(max = 4000) String body,
         UUID poiId,
         UUID attachmentId,
-        @Valid LocationRequest location) {
+        @Valid LocationRequest location,
+        @Schema(description = "normal (default), important or urgent") MessagePriority priority,
+        @Schema(description = "An order: the chat's members with read (but the sender) are asked to acknowledge "
+                + "or decline it") Boolean ackRequested) {
 
     /** The draft after the per-kind checks; failures name the offending field. */
     public MessageDraft toDraft() {
@@ -51,7 +56,8 @@ public record SendMessageRequest(
         }
         return new MessageDraft(kind, text, poiId, attachmentId,
                 location == null ? null : location.lat(), location == null ? null : location.lon(),
-                location == null ? null : location.accuracy());
+                location == null ? null : location.accuracy(),
+                priority == null ? MessagePriority.NORMAL : priority, Boolean.TRUE.equals(ackRequested));
     }
 
     private static void require(boolean present, String field, String message) {

@@ -21,4 +21,12 @@ record EventRow(UUID roomId, long seq, UUID chatId, String type, UUID actorId, S
     EventType knownType() {
         return TYPES.get(type);
     }
+
+    /**
+     * Whether it posts an order. The key is present only in an order's payload, and a quote inside a
+     * JSON string value is escaped, so the plain search cannot match the message's text.
+     */
+    boolean postsOrder() {
+        return knownType() == EventType.MESSAGE_CREATED && payload != null && payload.contains("\"ackRequested\"");
+    }
 }

@@ -29,14 +29,16 @@ final class LiveDelivery implements RoomFeeds.Delivery {
     private final FlowControl flow;
     private final BiConsumer<StreamSession, UUID> catchUp;
     private final RoomChanges membership;
+    private final SentEvents sent;
 
     LiveDelivery(SessionRegistry sessions, ServerFrames frames, FlowControl flow,
-            BiConsumer<StreamSession, UUID> catchUp, RoomChanges membership) {
+            BiConsumer<StreamSession, UUID> catchUp, RoomChanges membership, SentEvents sent) {
         this.sessions = sessions;
         this.frames = frames;
         this.flow = flow;
         this.catchUp = catchUp;
         this.membership = membership;
+        this.sent = sent;
     }
 
     /** Hands one event of a room's feed to every socket following the room that is at the event's seq. */
@@ -62,6 +64,7 @@ final class LiveDelivery implements RoomFeeds.Delivery {
                 }
                 frame = frame == null ? frames.event(event) : frame;
                 flow.send(session, frame);
+                sent.sent(event, session.userId);
             }
             cursor.seq = event.seq();
         }

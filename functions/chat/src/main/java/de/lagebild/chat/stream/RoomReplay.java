@@ -22,9 +22,10 @@ final class RoomReplay {
     private final Executor onContext;
     private final Timers timers;
     private final Consumer<StreamSession> initialReplayDone;
+    private final SentEvents sent;
 
     RoomReplay(LogReads reads, ServerFrames frames, FlowControl flow, int readBatch, Executor onContext, Timers timers,
-            Consumer<StreamSession> initialReplayDone) {
+            Consumer<StreamSession> initialReplayDone, SentEvents sent) {
         this.reads = reads;
         this.frames = frames;
         this.flow = flow;
@@ -32,6 +33,7 @@ final class RoomReplay {
         this.onContext = onContext;
         this.timers = timers;
         this.initialReplayDone = initialReplayDone;
+        this.sent = sent;
     }
 
     /** Sends what the user may see after the socket's cursor in the room, then moves the cursor to the room's end. */
@@ -129,6 +131,7 @@ final class RoomReplay {
                     return false;
                 }
                 flow.send(session, frames.event(event));
+                sent.sent(event, session.userId);
             }
             cursor.seq = event.seq();
         }

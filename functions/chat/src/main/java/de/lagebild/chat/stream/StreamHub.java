@@ -2,6 +2,7 @@ package de.lagebild.chat.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.chat.alarm.AlarmReads;
+import de.lagebild.chat.order.OrderDeliveries;
 import de.lagebild.common.alarms.AlarmView;
 import de.lagebild.common.bus.Bus;
 import de.lagebild.common.events.EventLog;
@@ -46,6 +47,7 @@ public class StreamHub {
     private final Bus bus;
     private final StreamConfig config;
     private final ObjectMapper json;
+    private final OrderDeliveries orderDeliveries;
     private final SessionRegistry sessions = new SessionRegistry();
     private final Counter stalledClosed;
 
@@ -56,7 +58,7 @@ public class StreamHub {
     private PositionFanout positions;
 
     StreamHub(Vertx vertx, EventReader reader, AlarmReads alarms, ServerFrames frames, Bus bus, StreamConfig config,
-            ObjectMapper json, MeterRegistry metrics) {
+            ObjectMapper json, MeterRegistry metrics, OrderDeliveries orderDeliveries) {
         this.vertx = vertx;
         this.reader = reader;
         this.alarms = alarms;
@@ -64,6 +66,7 @@ public class StreamHub {
         this.bus = bus;
         this.config = config;
         this.json = json;
+        this.orderDeliveries = orderDeliveries;
         this.stalledClosed = metrics.counter("lagebild.stream.stalled.closed");
         metrics.gauge("lagebild.stream.sessions", sessions, SessionRegistry::size);
     }
@@ -73,6 +76,11 @@ public class StreamHub {
         onContext = task -> context.runOnContext(ignored -> task.run());
         Timers timers = (millis, task) -> vertx.setTimer(millis, id -> onContext.execute(task));
         flow = new FlowControl(config.highWaterFrames(), config.stallTimeout(), onContext, this::resumed);
+        SentEvents sent = (event, userId) -> {
+            if (event.postsOrder()) {
+                orderDeliveries.delivered(event.roomId(), event.seq(), userId);
+            }
+        };
         LiveDelivery live = new LiveDelivery(sessions, frames, flow, (session, room) -> replay.replay(session, room),
                 new LiveDelivery.RoomChanges() {
                     @Override
@@ -89,9 +97,10 @@ public class StreamHub {
                     public void statusChanged(EventRow event) {
                         positions.statusChanged(event);
                     }
-                });
+                }, sent);
         feeds = new RoomFeeds(reader, config.readBatch(), onContext, timers, live);
-        replay = new RoomReplay(reader, frames, flow, config.readBatch(), onContext, timers, this::initialReplayDone);
+        replay = new RoomReplay(reader, frames, flow, config.readBatch(), onContext, timers, this::initialReplayDone,
+                sent);
         positions = new PositionFanout(reader, feeds, frames, flow, json, onContext);
         bus.subscribe(EventLog.CHANNEL, payload -> onContext.execute(() -> wake(payload)),
                 () -> onContext.execute(this::sweep));

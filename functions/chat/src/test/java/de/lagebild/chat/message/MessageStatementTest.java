@@ -128,7 +128,8 @@ class MessageStatementTest {
     }
 
     private static MessageView withoutIds(MessageView view) {
-        return new MessageView(null, null, null, view.seq(), view.kind(), view.author(), view.postedAs(), view.body(),
+        return new MessageView(null, null, null, view.seq(), view.kind(), view.author(), view.postedAs(), view.priority(),
+                view.ackRequested(), view.body(),
                 view.poiId(), view.attachmentId(), view.location(), null, view.editedAt(), view.deleted());
     }
 

@@ -43,7 +43,7 @@ class LiveDeliveryTest {
                         @Override
                         public void statusChanged(EventRow event) {
                         }
-                    }));
+                    }, SentEvents.NONE));
 
     @Test
     void aSocketRemovedAndAddedBackGetsItsMembershipsEventsOnceAndNothingOfTheGap() {

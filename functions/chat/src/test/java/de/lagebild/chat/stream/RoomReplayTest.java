@@ -24,7 +24,7 @@ class RoomReplayTest {
     private RoomReplay replay(int highWater, int readBatch) {
         FlowControl flow = new FlowControl(highWater, Duration.ofSeconds(30), Runnable::run, resumed -> { });
         return new RoomReplay(log, new ServerFrames(new ObjectMapper()), flow, readBatch, Runnable::run,
-                (millis, task) -> { }, caughtUp::add);
+                (millis, task) -> { }, caughtUp::add, SentEvents.NONE);
     }
 
     @Test

@@ -30,7 +30,10 @@ public enum EventType {
     ALARM_CANCELLED("alarm.cancelled"),
     ALARM_RENOTIFIED("alarm.renotified"),
     UNIT_STATUS_CHANGED("unit.status_changed"),
-    UNIT_STATUS_REQUESTED("unit.status_requested");
+    UNIT_STATUS_REQUESTED("unit.status_requested"),
+    ORDER_ACKNOWLEDGED("order.acknowledged"),
+    ORDER_DECLINED("order.declined"),
+    ORDER_REMINDED("order.reminded");
 
     private final String wireName;
 

@@ -69,6 +69,14 @@ public class Message extends PanacheEntityBase {
     @Column(name = "posted_as")
     public String postedAs;
 
+    @Convert(converter = MessagePriorityConverter.class)
+    @Column(nullable = false)
+    public MessagePriority priority = MessagePriority.NORMAL;
+
+    /** An order: its recipients are asked to acknowledge or decline it. */
+    @Column(name = "ack_requested", nullable = false)
+    public boolean ackRequested;
+
     /** A new message with the draft's content; the room and its seq are set where it is appended to the log. */
     public static Message of(UUID chatId, UUID authorId, UUID clientId, MessageDraft draft, String postedAs) {
         Message message = new Message();
@@ -84,6 +92,8 @@ public class Message extends PanacheEntityBase {
         message.lon = draft.lon();
         message.accuracyM = draft.accuracy();
         message.postedAs = postedAs;
+        message.priority = draft.priority();
+        message.ackRequested = draft.ackRequested();
         message.createdAt = Timestamps.now();
         return message;
     }

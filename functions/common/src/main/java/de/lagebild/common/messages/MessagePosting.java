@@ -8,6 +8,7 @@ import de.lagebild.common.events.LogWriter;
 import de.lagebild.common.events.NewEvent;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.orders.OrderRecipients;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.writes.ClientWrites;
 import de.lagebild.common.writes.WriteResult;
@@ -30,21 +31,27 @@ public class MessagePosting {
     private final ClientWrites writes;
     private final MessageReferences references;
     private final MessageStatement statement;
+    private final OrderRecipients orders;
 
     public MessagePosting(AccessControl access, EventLog eventLog, ClientWrites writes, MessageReferences references,
-            MessageStatement statement) {
+            MessageStatement statement, OrderRecipients orders) {
         this.access = access;
         this.eventLog = eventLog;
         this.writes = writes;
         this.references = references;
         this.statement = statement;
+        this.orders = orders;
     }
 
     /**
      * A chat member posts: in one statement when it goes through; a retried client id, a missing
-     * permission, a closed room or a foreign reference take the full path, which answers them.
+     * permission, a closed room or a foreign reference take the full path, which answers them. A
+     * message with a priority or an order (rare, and an order records its recipients) takes the full path.
      */
     public Uni<WriteResult<MessageView>> post(Actor author, UUID chatId, UUID clientId, MessageDraft draft) {
+        if (!draft.isPlain()) {
+            return postChecked(author, chatId, clientId, draft);
+        }
         return statement.append(author, chatId, clientId, draft)
                 .onFailure(ClientWrites::isDuplicateClientId).recoverWithNull()
                 .flatMap(posted -> posted == null
@@ -113,8 +120,10 @@ public class MessagePosting {
         message.roomId = chat.roomId();
         return log.append(chat.roomId(), author.id(), seq -> {
             message.seq = seq;
-            return message.persist().map(ignored ->
-                    NewEvent.inChat(EventType.MESSAGE_CREATED, chat.chatId(), MessageView.of(message, authorView)));
+            return message.persist()
+                    .call(() -> message.ackRequested ? orders.freeze(message) : Uni.createFrom().voidItem())
+                    .map(ignored -> NewEvent.inChat(EventType.MESSAGE_CREATED, chat.chatId(),
+                            MessageView.of(message, authorView)));
         }).map(event -> MessageView.of(message, authorView));
     }
 }
