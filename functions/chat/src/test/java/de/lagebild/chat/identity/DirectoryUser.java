@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * API, with the realm's default roles, so the account console is theirs), and what that user can do
  * with Keycloak's own account API. Removed again on close.
  */
-final class DirectoryUser implements AutoCloseable {
+public final class DirectoryUser implements AutoCloseable {
 
     static final String PASSWORD = "test";
 
@@ -40,7 +40,7 @@ final class DirectoryUser implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final String username;
+    public final String username;
     private final String adminUserUrl;
 
     private DirectoryUser(String username, String adminUserUrl) {
@@ -48,7 +48,7 @@ final class DirectoryUser implements AutoCloseable {
         this.adminUserUrl = adminUserUrl;
     }
 
-    static DirectoryUser create(String firstName, String lastName, String unit) throws IOException, InterruptedException {
+    public static DirectoryUser create(String firstName, String lastName, String unit) throws IOException, InterruptedException {
         String username = "directory-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> user = Map.of("username", username, "enabled", true, "firstName", firstName,
                 "lastName", lastName, "email", username + "@lagebild.test", "emailVerified", true,

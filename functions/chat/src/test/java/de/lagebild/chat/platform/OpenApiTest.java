@@ -111,7 +111,30 @@ class OpenApiTest extends OpenApiContract {
         paths.put("POST /v1/rooms/{roomId}/unit-status-requests", () -> twice(
                 "{\"clientId\":\"" + UUID.randomUUID() + "\"}", "/v1/rooms/" + openRoom("lead1", "officer2") + "/unit-status-requests"));
         paths.put("GET /v1/search", () -> List.of(as("lead1").queryParam("q", "Lage").get("/v1/search").statusCode()));
+        paths.put("GET /v1/chats/{chatId}/orders/{messageId}", () -> {
+            String chatId = chatWithOfficer2();
+            return List.of(as("lead1").get(orderPath(chatId, postOrder(chatId))).statusCode());
+        });
+        paths.put("POST /v1/chats/{chatId}/orders/{messageId}/acknowledge", () -> {
+            String chatId = chatWithOfficer2();
+            return List.of(as("officer2").post(orderPath(chatId, postOrder(chatId)) + "/acknowledge").statusCode());
+        });
+        paths.put("POST /v1/chats/{chatId}/orders/{messageId}/decline", () -> {
+            String chatId = chatWithOfficer2();
+            return List.of(as("officer2").body(Map.of("reason", "kein Fahrzeug"))
+                    .post(orderPath(chatId, postOrder(chatId)) + "/decline").statusCode());
+        });
         return paths;
+    }
+
+    /** An order lead1 sends into the chat; its id. */
+    private static String postOrder(String chatId) {
+        return as("lead1").body(Map.of("clientId", UUID.randomUUID(), "kind", "text", "body", "Absperren",
+                "ackRequested", true)).post("/v1/chats/" + chatId + "/messages").then().statusCode(201).extract().path("id");
+    }
+
+    private static String orderPath(String chatId, String messageId) {
+        return "/v1/chats/" + chatId + "/orders/" + messageId;
     }
 
     /** A creating write and its retry with the same body: 201, then 200. */
