@@ -1,6 +1,7 @@
 package de.lagebild.chat.search;
 
 import de.lagebild.common.messages.MessageKind;
+import de.lagebild.common.messages.MessagePriority;
 import de.lagebild.common.messages.MessageView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -64,7 +65,8 @@ public class SearchStatement {
                    where %s
                    order by rank desc, m.id desc
                    limit %s)
-                select h.rank, m.id, m.chat_id, m.room_id, m.seq, m.kind, m.author_id, m.posted_as, m.body,
+                select h.rank, m.id, m.chat_id, m.room_id, m.seq, m.kind, m.author_id, m.posted_as, m.priority,
+                       m.ack_requested, m.body,
                        m.poi_id, m.attachment_id, m.lat, m.lon, m.accuracy_m, m.created_at, m.edited_at,
                        u.display_name, u.unit, p.lat as poi_lat, p.lon as poi_lon,
                        ts_headline('lagebild_german',
@@ -111,10 +113,17 @@ public class SearchStatement {
         MessageView message = new MessageView(row.getUUID("id"), row.getUUID("chat_id"), row.getUUID("room_id"),
                 row.getLong("seq"), MessageKind.fromWire(row.getString("kind")),
                 new MessageView.Author(row.getUUID("author_id"), row.getString("display_name"), row.getString("unit")),
-                row.getString("posted_as"), row.getString("body"), row.getUUID("poi_id"), row.getUUID("attachment_id"),
+                row.getString("posted_as"), priorityOf(row), row.getBoolean("ack_requested") ? Boolean.TRUE : null,
+                row.getString("body"), row.getUUID("poi_id"), row.getUUID("attachment_id"),
                 location, row.getOffsetDateTime("created_at"), row.getOffsetDateTime("edited_at"), null);
         SearchHit.Position position = row.getDouble("poi_lat") == null ? null
                 : new SearchHit.Position(row.getDouble("poi_lat"), row.getDouble("poi_lon"));
         return new SearchHit(message, row.getFloat("rank"), Snippet.ofMarked(row.getString("snippet")), position);
+    }
+
+    /** As in every message answer: left out when normal. */
+    private static MessagePriority priorityOf(Row row) {
+        MessagePriority priority = MessagePriority.fromWire(row.getString("priority"));
+        return priority == MessagePriority.NORMAL ? null : priority;
     }
 }
