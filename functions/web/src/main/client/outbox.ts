@@ -45,6 +45,8 @@ async function sendPending(): Promise<boolean> {
     if (!navigator.onLine) return false;
     try {
       const body: Record<string, unknown> = { clientId: item.clientId, kind: item.kind };
+      if (item.priority) body.priority = item.priority;
+      if (item.ackRequested) body.ackRequested = true;
       if (item.kind === 'text') body.body = item.body;
       else body.location = item.location;
       const message = await api.send(item.chatId, body, 1);

@@ -19,6 +19,10 @@ export interface Message {
   author?: { id: string; displayName: string; unit?: string }; postedAs?: string | null; body?: string | null;
   poiId?: string | null; attachmentId?: string | null; location?: { lat: number; lon: number; accuracy?: number | null } | null;
   createdAt: string; editedAt?: string | null; deleted?: boolean | null;
+  /** Absent when normal. */
+  priority?: 'important' | 'urgent' | null;
+  /** An order: its recipients acknowledge or decline it. */
+  ackRequested?: boolean | null;
 }
 export interface MessagePage { messages: Message[]; hasMore: boolean }
 
@@ -26,6 +30,7 @@ export interface MessagePage { messages: Message[]; hasMore: boolean }
 export interface OutboxItem {
   clientId: string; chatId: string; roomId: string; kind: 'text' | 'location'; body?: string;
   location?: { lat: number; lon: number; accuracy?: number }; createdAt: string; state: 'pending' | 'failed'; error?: string;
+  priority?: 'important' | 'urgent'; ackRequested?: boolean;
 }
 
 export interface StreamEvent {

@@ -8,6 +8,7 @@ import { loadOlder, openChatWindow, refreshChatMembers, storeChat, trimWindow } 
 import type { Chat, ChatMember, Message, OutboxItem } from '../types';
 import { attempt, useAppState } from './hooks';
 import { AttachIcon, CameraIcon, FileIcon, PinIcon } from './Icons';
+import { OrderBlock } from './Orders';
 
 const WINDOW = 200;
 
@@ -153,6 +154,7 @@ function MessageItem(props: { message: Message; chat: Chat; members: ChatMember[
         </form>
       ) : (m.kind === 'text' && <p class="body">{m.body}</p>)}
       {m.kind !== 'text' && m.kind !== 'file' && m.kind !== 'poi' && m.body && !editing && <p class="body caption">{m.body}</p>}
+      <OrderBlock message={m} chat={props.chat} />
       <p class="meta">
         <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
         {m.editedAt && <span> · {text.edited}</span>}
@@ -216,12 +218,14 @@ function Composer(props: { chat: Chat }) {
   const text = t();
   const chat = props.chat;
   const [body, setBody] = useState('');
+  const [order, setOrder] = useState(false);
   const [uploading, setUploading] = useState(false);
   const send = async () => {
     const value = body.trim();
     if (!value) return;
     setBody('');
-    await enqueue({ chatId: chat.id, roomId: chat.roomId, kind: 'text', body: value });
+    setOrder(false);
+    await enqueue({ chatId: chat.id, roomId: chat.roomId, kind: 'text', body: value, ...(order ? { ackRequested: true } : {}) });
   };
   const shareLocation = () => {
     if (!navigator.geolocation) { update((s) => { s.notice = text.locationUnavailable; }); return; }
@@ -250,6 +254,8 @@ function Composer(props: { chat: Chat }) {
         <input type="file" accept="image/*" capture="environment" class="visually-hidden" onChange={(e) => void upload(e.target as HTMLInputElement)} />
       </label>
       <button type="button" class="icon-button" title={text.shareLocation} aria-label={text.shareLocation} onClick={shareLocation}><PinIcon /></button>
+      <button type="button" class="icon-button order-toggle" aria-pressed={order} title={text.orders.asOrder} aria-label={text.orders.asOrder}
+        onClick={() => setOrder(!order)}>!</button>
       <label class="visually-hidden" for="composer-text">{text.messagePlaceholder}</label>
       <textarea id="composer-text" rows={1} placeholder={text.messagePlaceholder} value={body} maxLength={4000}
         onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}

@@ -407,6 +407,31 @@ class WebClientIT {
 
     @Test
     @Order(11)
+    void anOrderIsAcknowledgedOrDeclinedByItsRecipientAndTheSenderSeesTheRollUp() {
+        lead.button("Als Auftrag senden (Bestätigung anfordern)").click();
+        lead.send("Absperrung Nord besetzen");
+        Locator atOfficer = officer.page.locator(".message-list .message", new Page.LocatorOptions().setHasText("Absperrung Nord besetzen"));
+        PlaywrightAssertions.assertThat(atOfficer.locator(".order-chip")).hasText("Auftrag");
+        atOfficer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bestätigen")).click();
+        PlaywrightAssertions.assertThat(atOfficer).containsText("Sie haben bestätigt.");
+        Locator atLead = lead.page.locator(".message-list .message", new Page.LocatorOptions().setHasText("Absperrung Nord besetzen"));
+        PlaywrightAssertions.assertThat(atLead.locator(".order-follow summary")).hasText("1 von 1 bestätigt");
+        atLead.locator(".order-follow summary").click();
+        PlaywrightAssertions.assertThat(atLead.locator(".order-recipients li.acknowledged")).containsText("Jonas Becker");
+
+        lead.button("Als Auftrag senden (Bestätigung anfordern)").click();
+        lead.send("Zweiten Zugang sichern");
+        Locator second = officer.page.locator(".message-list .message", new Page.LocatorOptions().setHasText("Zweiten Zugang sichern"));
+        second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ablehnen")).click();
+        second.getByLabel("Grund der Ablehnung").fill("kein Fahrzeug frei");
+        second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ablehnen senden")).click();
+        PlaywrightAssertions.assertThat(second).containsText("Sie haben abgelehnt: kein Fahrzeug frei");
+        Locator secondAtLead = lead.page.locator(".message-list .message", new Page.LocatorOptions().setHasText("Zweiten Zugang sichern"));
+        PlaywrightAssertions.assertThat(secondAtLead.locator(".order-follow summary")).hasText("0 von 1 bestätigt, 1 abgelehnt");
+    }
+
+    @Test
+    @Order(12)
     void theMainScreensHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
         String axe = Files.readString(WebStack.module().resolve("node_modules/axe-core/axe.min.js"));
         List<String> found = new ArrayList<>();
@@ -422,7 +447,7 @@ class WebClientIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void screenshotsOfTheMainScreens() throws Exception {
         Path target = Path.of("target", "screenshots");
         officer.screenshot(target.resolve("phone-rooms.png"));
