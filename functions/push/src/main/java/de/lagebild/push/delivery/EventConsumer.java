@@ -1,6 +1,7 @@
 package de.lagebild.push.delivery;
 
 import de.lagebild.common.events.EventType;
+import io.quarkus.logging.Log;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -53,7 +54,12 @@ public class EventConsumer {
                 .forEach(row -> rooms.add(row.getUUID("id")));
         int written = 0;
         for (UUID room : rooms) {
-            written += consumeRoom(room);
+            try {
+                written += consumeRoom(room);
+            } catch (RuntimeException e) {
+                // One room's failure (its transaction rolled back) holds back no other room.
+                Log.warnf("push consumer: room %s failed, trying again next pass: %s", room, e.toString());
+            }
         }
         return written;
     }
