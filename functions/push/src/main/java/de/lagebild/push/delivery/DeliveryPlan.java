@@ -3,6 +3,7 @@ package de.lagebild.push.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.events.EventType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -33,6 +34,14 @@ class DeliveryPlan {
                and ($8::uuid is null or not exists (select 1 from alarm_acknowledgements a
                                                      where a.alarm_id = $8 and a.user_id = m.user_id))
             on conflict do nothing""";
+    /** Chat members with read and their devices, without the actor; only the listed ones when there is a list. */
+    private static final String URGENT_TO_CHAT = """
+            insert into push_deliveries (event_id, device_id, priority, topic, collapse_key, payload, created_at, due_at)
+            select $1, d.id, 'urgent', $2, $3, $4::text::jsonb, now(), now()
+              from chat_members m join push_devices d on d.user_id = m.user_id
+             where m.chat_id = $5 and m.can_read and m.user_id <> $6
+               and ($7::uuid[] is null or m.user_id = any($7))
+            on conflict do nothing""";
     /** Chat members with read and their devices, without the actor, the off-duty and those who muted the chat. */
     private static final String NORMAL_TO_CHAT = """
             insert into push_deliveries (event_id, device_id, priority, topic, payload, created_at, due_at)
@@ -62,7 +71,9 @@ class DeliveryPlan {
         return switch (event.type()) {
             case ALARM_RAISED, ALARM_RENOTIFIED -> alarm(connection, event);
             case UNIT_STATUS_CHANGED -> unitStatus(connection, event);
-            case MESSAGE_CREATED -> message(connection, event);
+            case MESSAGE_CREATED -> "urgent".equals(event.payload().getString("priority"))
+                    ? urgentMessage(connection, event) : message(connection, event);
+            case ORDER_REMINDED -> orderReminder(connection, event);
             default -> 0;
         };
     }
@@ -111,6 +122,42 @@ class DeliveryPlan {
                         .addValue(event.id()).addValue(hex(event.chatId())).addValue(text(push))
                         .addValue((double) config.normalInterval().toMillis()).addValue(event.chatId())
                         .addValue(actorOf(event)))
+                .rowCount();
+    }
+
+    /** An urgent message or order: at once to every reader, off duty and in a muted chat too. */
+    private int urgentMessage(SqlConnection connection, LoggedEvent event) {
+        if (event.chatId() == null) {
+            return 0;
+        }
+        String chat = name(connection, CHAT_NAME, event.chatId());
+        boolean order = event.payload().getBoolean("ackRequested", false);
+        String body = config.withText() && event.payload().getString("body") != null
+                ? event.payload().getString("body")
+                : (order ? "Dringender Auftrag in " : "Dringende Nachricht in ") + chat;
+        PushPayload push = new PushPayload(order ? "order" : "message", Priority.URGENT, chat, body, event.id(),
+                event.roomId(), event.chatId(), null);
+        return connection.preparedQuery(URGENT_TO_CHAT).executeAndAwait(Tuple.tuple()
+                        .addValue(event.id()).addValue(hex(event.chatId())).addValue("message:" + event.id())
+                        .addValue(text(push)).addValue(event.chatId()).addValue(actorOf(event)).addValue(null))
+                .rowCount();
+    }
+
+    /** The reminder of an urgent order: to those who have not answered it. */
+    private int orderReminder(SqlConnection connection, LoggedEvent event) {
+        JsonObject payload = event.payload();
+        if (!"urgent".equals(payload.getString("priority")) || payload.getString("chatId") == null) {
+            return 0;
+        }
+        UUID chatId = UUID.fromString(payload.getString("chatId"));
+        UUID[] pending = payload.getJsonArray("pending", new JsonArray()).stream()
+                .map(id -> UUID.fromString(id.toString())).toArray(UUID[]::new);
+        String chat = name(connection, CHAT_NAME, chatId);
+        PushPayload push = new PushPayload("order", Priority.URGENT, chat, "Erinnerung: Auftrag in " + chat, event.id(),
+                event.roomId(), chatId, null);
+        return connection.preparedQuery(URGENT_TO_CHAT).executeAndAwait(Tuple.tuple()
+                        .addValue(event.id()).addValue(hex(chatId)).addValue("reminder:" + payload.getString("messageId"))
+                        .addValue(text(push)).addValue(chatId).addValue(NOBODY).addValue(pending))
                 .rowCount();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.lagebild.common.Ids;
+import de.lagebild.common.events.EventType;
 import de.lagebild.push.testing.LocalPushService;
 import de.lagebild.push.testing.LocalPushService.Answer;
 import de.lagebild.push.testing.LocalPushService.Received;
@@ -13,6 +14,8 @@ import de.lagebild.push.testing.PushServicesResource;
 import de.lagebild.push.testing.Subscriptions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -222,5 +225,47 @@ class WebPushDeliveryTest {
         assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         await().atMost(WAIT).until(() -> fixtures.count("select count(*) from push_deliveries p join push_devices d "
                 + "on d.id = p.device_id where d.user_id = $1 and p.state = 'sent' and p.attempts = 3", colleague) == 1);
+    }
+
+    @Test
+    void anUrgentOrderAndItsReminderReachTheReadersAtOnceAlsoOffDutyAndMuted() {
+        LocalPushService service = PushServicesResource.pushService();
+        PushFixtures fixtures = new PushFixtures(pool);
+        UUID lead = fixtures.syntheticUser("Leitung");
+        UUID answered = fixtures.syntheticUser("Streife 1");
+        UUID pending = fixtures.syntheticUser("Streife 2");
+        UUID room = fixtures.room(lead);
+        UUID chat = fixtures.chat(room, lead, "Lage Hauptbahnhof");
+        fixtures.chatMember(chat, room, answered, true);
+        fixtures.chatMember(chat, room, pending, true);
+        pool.preparedQuery("insert into push_duty (user_id, off_duty, changed_at) values ($1, true, now())")
+                .executeAndAwait(Tuple.of(pending));
+        pool.preparedQuery("insert into push_chat_mutes (user_id, chat_id, muted_at) values ($1, $2, now())")
+                .executeAndAwait(Tuple.of(pending, chat));
+        Subscriptions leadPhone = service.subscribe();
+        Subscriptions answeredPhone = service.subscribe();
+        Subscriptions pendingPhone = service.subscribe();
+        fixtures.webPushDevice(lead, leadPhone);
+        fixtures.webPushDevice(answered, answeredPhone);
+        fixtures.webPushDevice(pending, pendingPhone);
+
+        UUID messageId = Ids.newId();
+        fixtures.event(room, chat, EventType.MESSAGE_CREATED, lead, new JsonObject().put("id", messageId.toString())
+                .put("chatId", chat.toString()).put("kind", "text").put("body", "Sofort zum Hauptbahnhof")
+                .put("priority", "urgent").put("ackRequested", true));
+        fixtures.event(room, chat, EventType.ORDER_REMINDED, null, new JsonObject().put("messageId", messageId.toString())
+                .put("chatId", chat.toString()).put("priority", "urgent").put("pending", new JsonArray().add(pending.toString())));
+
+        await().atMost(WAIT).until(() -> fixtures.consumed(room) && service.receivedBy(answeredPhone).size() == 1
+                && service.receivedBy(pendingPhone).size() == 2);
+        // Both are urgent and due at once: they may arrive in either order.
+        assertThat(service.receivedBy(pendingPhone)).allSatisfy(push -> {
+            assertThat(push.urgency()).isEqualTo("high");
+            assertThat(push.payload().path("kind").asText()).isEqualTo("order");
+        }).extracting(push -> push.payload().path("body").asText())
+                .containsExactlyInAnyOrder("Dringender Auftrag in Lage Hauptbahnhof", "Erinnerung: Auftrag in Lage Hauptbahnhof");
+        assertThat(service.receivedBy(answeredPhone).get(0).payload().path("body").asText())
+                .isEqualTo("Dringender Auftrag in Lage Hauptbahnhof");
+        assertThat(service.receivedBy(leadPhone)).as("own order").isEmpty();
     }
 }
