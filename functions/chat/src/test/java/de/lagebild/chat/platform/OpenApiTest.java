@@ -110,6 +110,15 @@ class OpenApiTest extends OpenApiContract {
                 .get("/v1/rooms/" + openRoom("lead1") + "/unit-statuses/" + userId("lead1")).statusCode()));
         paths.put("POST /v1/rooms/{roomId}/unit-status-requests", () -> twice(
                 "{\"clientId\":\"" + UUID.randomUUID() + "\"}", "/v1/rooms/" + openRoom("lead1", "officer2") + "/unit-status-requests"));
+        paths.put("PUT /v1/rooms/{roomId}/legal-hold", () -> {
+            String path = "/v1/rooms/" + openRoom("lead1") + "/legal-hold";
+            return List.of(as("admin1").body(Map.of("reason", "Az. 1")).put(path).statusCode(),
+                    as("admin1").body(Map.of("reason", "Az. 1")).put(path).statusCode());
+        });
+        paths.put("DELETE /v1/rooms/{roomId}/legal-hold",
+                () -> List.of(as("admin1").delete("/v1/rooms/" + openRoom("lead1") + "/legal-hold").statusCode()));
+        paths.put("GET /v1/rooms/{roomId}/legal-hold",
+                () -> List.of(as("lead1").get("/v1/rooms/" + openRoom("lead1") + "/legal-hold").statusCode()));
         paths.put("GET /v1/search", () -> List.of(as("lead1").queryParam("q", "Lage").get("/v1/search").statusCode()));
         paths.put("GET /v1/chats/{chatId}/orders/{messageId}", () -> {
             String chatId = chatWithOfficer2();

@@ -6,6 +6,8 @@ public enum AuditAction {
     ROOM_MEMBER_ROLE_CHANGED("room.member_role_changed"),
     ROOM_MEMBER_REMOVED("room.member_removed"),
     ROOM_CLOSED("room.closed"),
+    LEGAL_HOLD_PLACED("room.legal_hold_placed"),
+    LEGAL_HOLD_RELEASED("room.legal_hold_released"),
     CHAT_MEMBER_ADDED("chat.member_added"),
     CHAT_PERMISSIONS_CHANGED("chat.permissions_changed"),
     CHAT_MEMBER_REMOVED("chat.member_removed"),

@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 /**
  * Deletes the positions nobody may keep any more: the track and the latest position of users
  * who are in no room that is open or was closed less than the retention ago. A user still in an
- * ongoing operation keeps their track; positions of users in no room at all are deleted too.
+ * ongoing operation keeps their track; positions of users in no room at all are deleted too. A
+ * member of a room under legal hold keeps everything, for as long as the hold stands; when the holds
+ * cannot be read, the statement fails and nothing is deleted.
  */
 @ApplicationScoped
 public class PositionRetention {
@@ -19,7 +21,10 @@ public class PositionRetention {
             select u.id from users u
             where not exists (
               select 1 from room_members rm join rooms r on r.id = rm.room_id
-              where rm.user_id = u.id and (r.closed_at is null or r.closed_at > $1::timestamptz))""";
+              where rm.user_id = u.id and (r.closed_at is null or r.closed_at > $1::timestamptz))
+              and not exists (
+                select 1 from room_members rm join legal_holds h on h.room_id = rm.room_id
+                where rm.user_id = u.id)""";
 
     private static final String DELETE_TRACK = "delete from position_track where user_id in (" + EXPIRED_USERS + ")";
 

@@ -7,6 +7,7 @@ import de.lagebild.common.testing.Tokens;
 import de.lagebild.positions.testing.MapFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * POST /v1/admin/positions/retention: tracks go 24 h after the user's last room closed, not before;
- * a latest position goes too once it is older than the retention.
+ * a latest position goes too once it is older than the retention; a legal hold keeps them.
  */
 @QuarkusTest
 class RetentionResourceTest {
@@ -60,6 +61,25 @@ class RetentionResourceTest {
         assertThat(trackRows(stillActive)).isEqualTo(2);
         assertThat(trackRows(expiredButSharing)).isZero();
         assertThat(latestRows(expiredButSharing)).as("a fresh latest position is kept").isEqualTo(1);
+    }
+
+    @Test
+    void aLegalHoldOnARoomKeepsItsMembersTracksUntilReleased() {
+        UUID lead = fixtures.syntheticUser("Lead");
+        UUID held = fixtures.syntheticUser("Officer");
+        UUID roomId = fixtures.room(lead);
+        fixtures.member(fixtures.chat(roomId, lead), roomId, held, true, true, false);
+        fixtures.closeRoom(roomId, now.minusDays(30));
+        fixtures.trackFix(held, 53.55, 9.99, now.minusDays(31));
+        pool.preparedQuery("insert into legal_holds (room_id, reason, placed_by) values ($1, 'Az. 123 Js 456/26', $2)")
+                .executeAndAwait(Tuple.of(roomId, lead));
+
+        given().auth().oauth2(Tokens.of("admin1")).when().post("/v1/admin/positions/retention").then().statusCode(200);
+        assertThat(trackRows(held)).as("held").isEqualTo(1);
+
+        pool.preparedQuery("delete from legal_holds where room_id = $1").executeAndAwait(Tuple.of(roomId));
+        given().auth().oauth2(Tokens.of("admin1")).when().post("/v1/admin/positions/retention").then().statusCode(200);
+        assertThat(trackRows(held)).as("released").isZero();
     }
 
     @Test
