@@ -49,7 +49,11 @@ export type ServerFrame =
 
 /** A fix on the stream (the positions bus' form): user, WGS 84, accuracy m, heading °, speed m/s, time. */
 export interface BusFix { u: string; lat: number; lon: number; acc?: number; hdg?: number; spd?: number; t: string }
-export interface PositionsFrame { type: 'positions'; chatId: string; fixes?: BusFix[]; gone?: string[] }
+/** `statuses`: the unit status in the chat's room of each force in the frame that has set one. */
+export interface PositionsFrame {
+  type: 'positions'; chatId: string; fixes?: BusFix[]; gone?: string[];
+  statuses?: Record<string, { code: string; shortLabel: string; label: string; urgent: boolean }>;
+}
 
 /** Where the map should look when it opens (a location or POI message). */
 export interface MapFocus { lat?: number; lon?: number; poiId?: string; label?: string; seq: number }

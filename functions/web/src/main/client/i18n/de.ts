@@ -188,6 +188,10 @@ export const de = {
     sharingOnHint: 'Ihr Standort ist für Ihre Chats sichtbar. Tippen beendet das Teilen.',
     sharingOffHint: 'Ihren Standort live mit Ihren Chats teilen',
     locationDenied: 'Der Browser gibt den Standort nicht frei. Bitte in den Einstellungen des Browsers erlauben.',
+    status: 'Status',
+    legend: 'Legende',
+    noStatus: 'ohne Status',
+    ownPosition: 'eigene Position',
   },
   errors: {
     offline: 'Keine Verbindung zum Server. Bitte später erneut versuchen.',

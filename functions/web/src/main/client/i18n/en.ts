@@ -190,6 +190,10 @@ export const en: Strings = {
     sharingOnHint: 'Your position is visible to your chats. Tap to stop sharing.',
     sharingOffHint: 'Share your position live with your chats',
     locationDenied: 'The browser does not release the location. Please allow it in the browser settings.',
+    status: 'Status',
+    legend: 'Legend',
+    noStatus: 'no status',
+    ownPosition: 'own position',
   },
   errors: {
     offline: 'No connection to the server. Please try again later.',

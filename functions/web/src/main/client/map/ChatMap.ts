@@ -9,12 +9,12 @@ import { config } from '../config';
 import { t } from '../i18n';
 import { notify, state } from '../state';
 import { onStreamEvent, watchPositions } from '../stream';
-import type { Chat, MapFocus, ServerFrame } from '../types';
+import type { Chat, MapFocus, PositionsFrame, ServerFrame } from '../types';
 import { ForceStore, type ForceProps } from './forces';
 import { addDataLayer, dataLayerIds, removeDataLayer } from './dataLayers';
-import { mapApi, type Layer, type PoiEventPayload } from './mapApi';
+import { mapApi, type Layer, type PoiEventPayload, type UnitStatusChangedPayload } from './mapApi';
 import { PoiMarkers } from './PoiMarkers';
-import { addForceLayers, FORCE_LAYERS, metresPerPixelAtZoom0 } from './forceLayers';
+import { addForceLayers, FORCE_DOTS, FORCE_LAYERS, metresPerPixelAtZoom0 } from './forceLayers';
 
 /** What the panel around the map shows. */
 export interface MapStatus {
@@ -46,6 +46,8 @@ export class ChatMap {
   private focusMarker?: Marker;
   private popup?: Popup;
   private drawScheduled = false;
+  private agesDue = false;
+  private listShown = -1;
   private loaded = false;
   private firstView = true;
   /** The first view is set (all forces, or the place asked for): what the user does from now on stays. */
@@ -59,6 +61,8 @@ export class ChatMap {
       container,
       style: styleUrl,
       bounds: GERMANY,
+      // Labels appear at once: a fade would repaint the whole map for 300 ms after every update of the forces.
+      fadeDuration: 0,
       attributionControl: false,
       transformRequest: (url) => (this.isOurs(url) ? { url, headers: { Authorization: 'Bearer ' + (accessToken() ?? '') } } : { url }),
     });
@@ -71,8 +75,13 @@ export class ChatMap {
     });
     this.cleanups.push(onStreamEvent((e) => {
       if (e.chatId === this.chat.id && e.event.startsWith('poi.')) this.pois.applyEvent(e.event, e.payload as unknown as PoiEventPayload);
+      if (e.roomId === this.chat.roomId && e.event === 'unit.status_changed') {
+        const change = e.payload as unknown as UnitStatusChangedPayload;
+        this.forces.setStatus(change.userId, change.status, change.setAt);
+        this.draw();
+      }
     }));
-    const ages = setInterval(() => this.draw(), AGE_TICK_MS);
+    const ages = setInterval(() => this.draw(true), AGE_TICK_MS);
     this.cleanups.push(() => clearInterval(ages));
   }
 
@@ -113,8 +122,8 @@ export class ChatMap {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
     }, FORCE_LAYERS[0]);
     this.map.on('click', (e) => this.showFeaturePopup(e));
-    this.map.on('mouseenter', FORCE_LAYERS[2], () => { this.map.getCanvas().style.cursor = 'pointer'; });
-    this.map.on('mouseleave', FORCE_LAYERS[2], () => { this.map.getCanvas().style.cursor = ''; });
+    this.map.on('mouseenter', FORCE_DOTS, () => { this.map.getCanvas().style.cursor = 'pointer'; });
+    this.map.on('mouseleave', FORCE_DOTS, () => { this.map.getCanvas().style.cursor = ''; });
     this.loaded = true;
     this.draw();
     this.pois.placeAll();
@@ -158,13 +167,13 @@ export class ChatMap {
       if (frame.reason === 'access_lost') { this.status.phase = 'unavailable'; this.forces.clear(); }
       this.changed();
     } else if (frame.type === 'positions' && frame.chatId === this.chat.id) {
-      this.applyPositions(frame.fixes, frame.gone);
+      this.applyPositions(frame.fixes, frame.gone, frame.statuses);
     }
   }
 
   /** A `positions` frame's content (also what the budget benchmark feeds in). */
-  applyPositions(fixes: Parameters<ForceStore['applyFrame']>[0], gone: string[] | undefined): void {
-    this.forces.applyFrame(fixes, gone);
+  applyPositions(fixes: Parameters<ForceStore['applyFrame']>[0], gone: string[] | undefined, statuses?: PositionsFrame['statuses']): void {
+    this.forces.applyFrame(fixes, gone, statuses);
     if (fixes?.some((f) => !this.forces.hasName(f.u))) this.refreshNamesSoon();
     this.draw();
   }
@@ -177,15 +186,24 @@ export class ChatMap {
     }, 1_000);
   }
 
-  /** Redraws the forces at the next frame, at most once per frame however many fixes arrived. */
-  draw(): void {
+  /**
+   * Redraws the forces at the next frame, at most once per frame however many fixes arrived. The panel
+   * around the map (count, list, legend) renders again only when its content changed or `ages` is set
+   * (the ages tick): a move alone is the map's business.
+   */
+  draw(ages = false): void {
+    if (ages) this.agesDue = true;
     if (this.drawScheduled) return;
     this.drawScheduled = true;
     requestAnimationFrame(() => {
       this.drawScheduled = false;
       const source = this.loaded ? this.map.getSource<GeoJSONSource>('forces') : undefined;
       if (source) void source.setData(this.forceData());
-      this.changed();
+      if (this.agesDue || this.forces.listVersion !== this.listShown) {
+        this.agesDue = false;
+        this.listShown = this.forces.listVersion;
+        this.changed();
+      }
     });
   }
 
@@ -289,16 +307,19 @@ export class ChatMap {
   /** A click on a data layer's feature shows its properties; on a force, who it is. */
   private showFeaturePopup(e: MapMouseEvent): void {
     const layerIds = [...this.status.shownLayers].flatMap(dataLayerIds).filter((id) => this.map.getLayer(id));
-    const hits = this.map.queryRenderedFeatures(e.point, { layers: [FORCE_LAYERS[2], ...layerIds] });
+    const hits = this.map.queryRenderedFeatures(e.point, { layers: [FORCE_DOTS, ...layerIds] });
     const hit = hits[0];
     if (!hit) return;
     const box = document.createElement('div');
     box.className = 'map-popup';
-    if (hit.layer.id === FORCE_LAYERS[2]) {
+    if (hit.layer.id === FORCE_DOTS) {
       const p = hit.properties as ForceProps;
       const title = document.createElement('h3');
       title.textContent = p.label;
-      box.append(title, paragraph(`${p.age}${p.accuracy ? ` · ±${Math.round(p.accuracy)} m` : ''}${p.stale ? ` · ${t().map.stale}` : ''}`, 'popup-sub'));
+      const status = this.forces.statusOf(p.id);
+      if (status) box.append(title, paragraph(`${t().map.status} ${status.code}: ${status.label}`, status.urgent ? 'popup-status urgent' : 'popup-status'));
+      else box.append(title);
+      box.append(paragraph(`${p.age}${p.accuracy ? ` · ±${Math.round(p.accuracy)} m` : ''}${p.stale ? ` · ${t().map.stale}` : ''}`, 'popup-sub'));
     } else {
       const layer = this.status.layers.find((l) => hit.layer.id.startsWith(`data-${l.id}-`));
       const title = document.createElement('h3');
@@ -321,8 +342,8 @@ export class ChatMap {
   // ---- for the browser tests and the benchmark ----
 
   /** Ids of the forces drawn in the current view. */
-  renderedForces(): { id: string; label: string; stale: number }[] {
-    return this.map.queryRenderedFeatures({ layers: [FORCE_LAYERS[2]] }).map((f) => f.properties as ForceProps);
+  renderedForces(): { id: string; label: string; stale: number; status: string; urgent: number; colour: string }[] {
+    return this.map.queryRenderedFeatures({ layers: [FORCE_DOTS] }).map((f) => f.properties as ForceProps);
   }
 
   poiVersion(id: string): number | undefined {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { newClientId } from '../api';
+import { config } from '../config';
 import { t } from '../i18n';
 import { go } from '../route';
 import { can, state } from '../state';
@@ -7,7 +8,8 @@ import type { Chat } from '../types';
 import { Dialog } from '../ui/Dialog';
 import { useAppState } from '../ui/hooks';
 import { ChatMap } from './ChatMap';
-import type { Layer } from './mapApi';
+import { legendOf, statusColour } from './forceStatus';
+import type { Layer, UnitStatus } from './mapApi';
 
 let stylesheet: Promise<void> | undefined;
 
@@ -88,6 +90,7 @@ export function MapPanel(props: { chat: Chat }) {
         <div ref={container} class="map-canvas" hidden={unavailable} data-phase={status?.phase ?? 'none'} />
         {chatMap && panel === 'layers' && <LayerPanel chatMap={chatMap} />}
         {chatMap && panel === 'forces' && <ForcePanel chatMap={chatMap} manage={can(chat, 'manage')} />}
+        {chatMap && status?.phase === 'ready' && forces.length > 0 && <StatusLegend chatMap={chatMap} />}
       </div>
       {chatMap?.pois.addAt && <AddPoiDialog chatMap={chatMap} />}
     </section>
@@ -121,6 +124,42 @@ function LayerPanel(props: { chatMap: ChatMap }) {
   );
 }
 
+/** The colours of the forces on the map: each unit status shown (urgent first), then no status and stale; collapsible. */
+function StatusLegend(props: { chatMap: ChatMap }) {
+  const text = t().map;
+  const store = props.chatMap.forces;
+  const staleAfterMs = config().map.staleAfterSeconds * 1000;
+  const now = Date.now();
+  const shown: (UnitStatus | undefined)[] = [];
+  let stale = 0;
+  for (const f of store.forces.values()) {
+    const status = store.statusOf(f.userId);
+    if (now - Date.parse(f.recordedAt) > staleAfterMs && !status?.urgent) stale++;
+    else shown.push(status);
+  }
+  const entries = legendOf(shown, stale, text.noStatus, text.stale);
+  // Open on a desktop; on a phone folded, so it does not cover the map.
+  const [open] = useState(() => window.matchMedia('(min-width: 700px)').matches);
+  return (
+    <details class="map-legend" open={open}>
+      <summary>{text.legend}</summary>
+      <ul>
+        {entries.map((e) => (
+          <li key={e.key} data-legend={e.key} class={e.urgent ? 'urgent' : ''}>
+            <span class={e.urgent ? 'swatch urgent' : 'swatch'} style={{ background: e.colour }} aria-hidden="true" />
+            {e.code !== undefined && <span class="legend-code">{e.code}</span>}
+            <span class="legend-text">{e.text}</span>
+            <span class="legend-count">{e.count}</span>
+          </li>
+        ))}
+        {state.me && store.forces.has(state.me.id) && (
+          <li data-legend="me"><span class="swatch own" aria-hidden="true" /><span class="legend-text">{text.ownPosition}</span></li>
+        )}
+      </ul>
+    </details>
+  );
+}
+
 const TRACK_WINDOWS = [15, 60, 240, 1440];
 
 function ForcePanel(props: { chatMap: ChatMap; manage: boolean }) {
@@ -143,12 +182,18 @@ function ForcePanel(props: { chatMap: ChatMap; manage: boolean }) {
       <ul class="force-list">
         {forces.map((f) => {
           const who = chatMap.forces.nameOf(f.userId);
+          const unitStatus = chatMap.forces.statusOf(f.userId);
           const p = byId.get(f.userId);
           const age = Math.max(0, Math.round((now - Date.parse(f.recordedAt)) / 1000));
           return (
             <li key={f.userId} data-force={f.userId} class={p?.stale ? 'stale' : ''}>
               <button type="button" class="link-button" onClick={() => chatMap.zoomTo(f.userId)}>{who.name ?? '…'}</button>
               <span class="unit">{who.unit}</span>
+              {unitStatus && (
+                <span class={unitStatus.urgent ? 'force-status urgent' : 'force-status'} title={unitStatus.label}>
+                  <span class="swatch" style={{ background: statusColour(unitStatus) }} aria-hidden="true" />{unitStatus.code} {unitStatus.shortLabel}
+                </span>
+              )}
               <span class="force-age">{text.age(age)}{f.accuracy ? ` · ±${Math.round(f.accuracy)} m` : ''}{p?.stale ? ` · ${text.stale}` : ''}</span>
               {props.manage && (chatMap.status.trackOf === f.userId
                 ? <button type="button" class="small" onClick={() => chatMap.hideTrack()}>{text.hideTrack}</button>

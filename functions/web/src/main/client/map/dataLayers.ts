@@ -1,7 +1,7 @@
 import type { Map as MapLibre } from 'maplibre-gl';
 import type { Layer } from './mapApi';
 
-/** Colours of the data layers, one per layer in catalogue order (distinct from the forces' blue and the POIs' orange). */
+/** Colours of the data layers, one per layer in catalogue order; their points are rings, so they are not taken for forces. */
 const PALETTE = ['#7c3aed', '#0f766e', '#b91c1c', '#a16207', '#be185d', '#1d4ed8', '#4d7c0f', '#6b21a8'];
 
 const KINDS = ['fill', 'outline', 'line', 'point'] as const;
@@ -32,7 +32,8 @@ export function addDataLayer(map: MapLibre, layer: Layer, layersUrl: string, ind
   }, below);
   map.addLayer({
     id: point, type: 'circle', source, 'source-layer': layer.id, filter: ['==', ['geometry-type'], 'Point'],
-    paint: { 'circle-radius': 6, 'circle-color': colour, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+    // Rings, not dots: the forces are the filled dots.
+    paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': colour, 'circle-stroke-width': 3 },
   }, below);
 }
 

@@ -3,8 +3,15 @@ import { call } from '../api';
 /** The positions and layers functions' map endpoints (functions/positions/README.md, functions/layers/README.md). */
 export interface ForceFeature {
   type: 'Feature'; id?: string; geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { userId: string; name?: string; unit?: string; accuracy?: number; heading?: number; speed?: number; recordedAt: string; stale?: boolean };
+  properties: {
+    userId: string; name?: string; unit?: string; accuracy?: number; heading?: number; speed?: number; recordedAt: string; stale?: boolean;
+    status?: UnitStatus; statusSetAt?: string;
+  };
 }
+/** A unit status (FMS-style) as the positions and chat functions carry it. */
+export interface UnitStatus { code: string; shortLabel: string; label: string; urgent: boolean }
+/** A `unit.status_changed` event's payload (the fields the map uses). */
+export interface UnitStatusChangedPayload { userId: string; status: UnitStatus; setAt: string }
 export interface ForceCollection { type: 'FeatureCollection'; features: ForceFeature[]; frozen?: boolean; closedAt?: string }
 export interface PoiFeature {
   type: 'Feature'; id: string; geometry: { type: 'Point'; coordinates: [number, number] };

@@ -302,6 +302,44 @@ class WebMapIT {
 
     @Test
     @Order(8)
+    void theForcesAreColouredByTheirUnitStatusAndAnUrgentStatusStandsOut() {
+        setStatus("officer1", "4");
+        lead.page.waitForFunction("id => window.lagebildMap.renderedForces().some(f => f.id === id && f.status === '4' && f.colour === '#b45309' && f.urgent === 0)",
+                officerId);
+        Locator legend = lead.page.locator(".map-legend");
+        PlaywrightAssertions.assertThat(legend.locator("[data-legend='s4']")).containsText("4Einsatzort an1");
+        PlaywrightAssertions.assertThat(legend.locator("[data-legend='none']")).containsText("ohne Status1");
+        assertThat(lead.page.evaluate("() => window.lagebildMap.map.queryRenderedFeatures({ layers: ['forces-urgent'] }).length")).isEqualTo(0);
+
+        // Status 0, the urgent speech request: red, larger, ringed, first in the legend, on the officer's own map as well.
+        setStatus("officer1", "0");
+        lead.page.waitForFunction("id => window.lagebildMap.renderedForces().some(f => f.id === id && f.status === '0' && f.urgent === 1 && f.colour === '#d0021b')"
+                + " && window.lagebildMap.map.queryRenderedFeatures({ layers: ['forces-urgent'] }).length === 1", officerId);
+        PlaywrightAssertions.assertThat(legend.locator("li").first()).hasAttribute("data-legend", "s0");
+        PlaywrightAssertions.assertThat(legend.locator("li").first()).hasClass("urgent");
+        PlaywrightAssertions.assertThat(legend.locator("li").first()).containsText("Prio. Sprechen");
+        PlaywrightAssertions.assertThat(legend.locator("[data-legend='s4']")).hasCount(0);
+        officer.page.waitForFunction("id => window.lagebildMap && window.lagebildMap.forces.statusOf(id)?.code === '0'", officerId);
+
+        // The lead reports 3: both colours side by side (the screenshots show them).
+        setStatus("lead1", "3");
+        lead.page.waitForFunction("() => window.lagebildMap.renderedForces().some(f => f.label.startsWith('Katrin Hoffmann') && f.colour === '#e69100')");
+        PlaywrightAssertions.assertThat(legend.locator("[data-legend='s3']")).containsText("Einsatzübernahme");
+        PlaywrightAssertions.assertThat(legend.locator("[data-legend='none']")).hasCount(0);
+        PlaywrightAssertions.assertThat(legend.locator("[data-legend='me']")).isVisible();
+        lead.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kräfte (2)")).click();
+        PlaywrightAssertions.assertThat(lead.page.locator(".force-list li", new Page.LocatorOptions().setHasText("Jonas Becker")).locator(".force-status.urgent"))
+                .hasText("0 Prio. Sprechen");
+        lead.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kräfte (2)")).click();
+    }
+
+    private void setStatus(String username, String code) {
+        Rest.ok("POST", stack.chatUrl() + "/v1/rooms/" + roomId + "/unit-statuses", username,
+                "{\"clientId\":\"" + UUID.randomUUID() + "\",\"code\":\"" + code + "\"}");
+    }
+
+    @Test
+    @Order(9)
     void theLeadShowsTheOfficersTrackForATimeWindow() {
         lead.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kräfte (2)")).click();
         Locator row = lead.page.locator(".force-list li", new Page.LocatorOptions().setHasText("Jonas Becker"));
@@ -320,7 +358,7 @@ class WebMapIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aLocationMessageOpensTheMapAtItsPlace() {
         Rest.ok("POST", stack.chatUrl() + "/v1/chats/" + chatId + "/messages", "officer1", "{\"clientId\":\"" + UUID.randomUUID()
                 + "\",\"kind\":\"location\",\"location\":{\"lat\":" + (MOVED_LAT + 0.0001) + ",\"lon\":" + MOVED_LON + ",\"accuracy\":8}}");
@@ -333,7 +371,7 @@ class WebMapIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void screenshotsOfTheMapOnAPhoneAndOnADesktop() throws Exception {
         Path target = Path.of("target", "screenshots");
         lead.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ebenen")).click();
@@ -361,7 +399,7 @@ class WebMapIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aMemberWithoutReadSeesNoMapOfThatChat() {
         Rest.ok("PUT", stack.chatUrl() + "/v1/chats/" + chatId + "/members/" + officerId + "/permissions", "lead1",
                 "{\"permissions\":[]}");
@@ -380,7 +418,11 @@ class WebMapIT {
 
     /** Both forces, the POI and the layer's features in one view, everything drawn. */
     private static void showEverything(AppUser user) {
-        user.page.evaluate("() => { window.lagebildMap.map.fitBounds([[9.984, 53.5425], [10.014, 53.5575]], { padding: 30, duration: 0 }); }");
+        // Popups left open by earlier steps would hide the forces.
+        user.page.evaluate("() => document.querySelectorAll('.maplibregl-popup-close-button').forEach(b => b.click())");
+        PlaywrightAssertions.assertThat(user.page.locator(".maplibregl-popup")).hasCount(0);
+        // Room to the east for the lead's label, which is centred under the force at the east edge.
+        user.page.evaluate("() => { window.lagebildMap.map.fitBounds([[9.984, 53.5425], [10.021, 53.5575]], { padding: 40, duration: 0 }); }");
         user.page.waitForFunction("() => !window.lagebildMap.map.isMoving() && window.lagebildMap.map.areTilesLoaded()"
                 + " && window.lagebildMap.renderedForces().length === 2");
     }
