@@ -28,30 +28,49 @@ import org.junit.jupiter.api.Test;
  * The web client's budgets, measured (a benchmark, not a test: it prints figures and fails only if
  * it cannot measure). Run it alone:
  * {@code ./mvnw verify -Pmigrate -pl functions/web -am -Dit.test=WebBudgetBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false ...}
+ * ({@code -Dit.test=WebBudgetBenchmark#map} for the map alone).
  */
 class WebBudgetBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The chat screens: their code, the installed app's first render, the tab's memory over live messages. */
     @Test
-    void measure() throws Exception {
+    void chatScreens() throws Exception {
         // Five functions and a browser on a shared machine: wait as long as the browser tests do.
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         List<String> report = new ArrayList<>();
         report.add(bundleSize());
+        try (WebStack stack = WebStack.start(); Chromium chromium = new Chromium();
+                AppUser lead = new AppUser(chromium.browser, "lead1", 1440, 900)) {
+            lead.signIn(stack.url());
+            String chatId = openRoomAndChat(stack, lead);
+            report.add(firstRender(stack, lead));
+            report.add(memoryOverLiveMessages(stack, lead, chatId, 1000));
+        }
+        print(report, "web-budgets.txt");
+    }
+
+    /** The map: what opening it loads, none of it before, and 500 moving forces against the same map standing still. */
+    @Test
+    void map() throws Exception {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        List<String> report = new ArrayList<>();
         report.add(mapCodeSize());
         try (WebStack stack = WebStack.start(); Chromium chromium = new Chromium();
                 AppUser lead = new AppUser(chromium.browser, "lead1", 1440, 900)) {
             List<String> requests = new CopyOnWriteArrayList<>();
             lead.context.onRequest(request -> requests.add(request.url()));
             lead.signIn(stack.url());
-            String chatId = openRoomAndChat(stack, lead);
-            report.add(firstRender(stack, lead));
-            report.add(memoryOverLiveMessages(stack, lead, chatId, 1000));
+            openRoomAndChat(stack, lead);
             report.add(mapWithMovingForces(lead, requests, 500, 5, 20));
         }
+        print(report, "web-map-budgets.txt");
+    }
+
+    private static void print(List<String> report, String file) throws Exception {
         report.forEach(System.out::println);
-        Files.write(Path.of("target", "web-budgets.txt"), report);
+        Files.write(Path.of("target", file), report);
     }
 
     private static final Path RESOURCES = Path.of("target", "classes", "META-INF", "resources");
@@ -116,31 +135,44 @@ class WebBudgetBenchmark {
                   const ids = [...Array(forces).keys()].map(i => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
                   m.forces.useMembers(ids.map((id, i) => ({ userId: id, displayName: `Kraft ${i + 1}`, unit: `PK ${11 + (i % 30)}`, permissions: [], readUpToSeq: 0 })));
                   const place = ids.map(() => ({ lat: 53.55 + (Math.random() - 0.5) * 0.05, lon: 9.99 + (Math.random() - 0.5) * 0.08, hdg: Math.random() * 360 }));
+                  const codes = ['1', '2', '3', '4', '6', '8'];
+                  const statuses = Object.fromEntries(ids.map((id, i) => [id, i % 50 === 0
+                    ? { code: '0', shortLabel: 'Prio. Sprechen', label: 'dringender Sprechwunsch', urgent: true }
+                    : { code: codes[i % codes.length], shortLabel: 'Status', label: 'Status', urgent: false }]));
                   const fix = (i) => { const p = place[i]; p.lat += (Math.random() - 0.5) * 0.0004; p.lon += (Math.random() - 0.5) * 0.0006; p.hdg = (p.hdg + 20) % 360;
                     return { u: ids[i], lat: p.lat, lon: p.lon, acc: 5 + Math.random() * 20, hdg: p.hdg, t: new Date().toISOString() }; };
-                  m.applyPositions(ids.map((_, i) => fix(i)), []);
+                  m.applyPositions(ids.map((_, i) => fix(i)), [], statuses);
                   await new Promise(r => setTimeout(r, 1000));
+                  const count = (span) => new Promise(resolve => {
+                    const frames = []; let last = performance.now(); const end = last + span * 1000;
+                    const tick = (now) => { frames.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(frames); };
+                    requestAnimationFrame(tick);
+                  });
+                  // The same map with the same forces standing still, right before: what this machine gives at all now.
+                  const still = await count(seconds / 2);
                   const perFlush = Math.round(forces / period / 4);
                   let next = 0, sent = 0;
                   const feed = setInterval(() => { const batch = []; for (let k = 0; k < perFlush; k++) { batch.push(fix(next)); next = (next + 1) % forces; } sent += batch.length; m.applyPositions(batch, []); }, 250);
-                  const frames = []; let last = performance.now(); const end = last + seconds * 1000;
-                  await new Promise(resolve => { const tick = (now) => { frames.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(); }; requestAnimationFrame(tick); });
+                  const frames = await count(seconds);
                   clearInterval(feed);
                   const sorted = [...frames].sort((a, b) => a - b);
-                  const perSecond = []; let acc = 0, count = 0;
-                  for (const f of frames) { acc += f; count++; if (acc >= 1000) { perSecond.push(count * 1000 / acc); acc = 0; count = 0; } }
-                  return { frames: frames.length, fps: frames.length / seconds, worstSecondFps: Math.min(...perSecond),
+                  const perSecond = []; let acc = 0, n = 0;
+                  for (const f of frames) { acc += f; n++; if (acc >= 1000) { perSecond.push(n * 1000 / acc); acc = 0; n = 0; } }
+                  return { frames: frames.length, fps: frames.length / seconds, stillFps: still.length / (seconds / 2), worstSecondFps: Math.min(...perSecond),
                     p95FrameMs: sorted[Math.floor(sorted.length * 0.95)], maxFrameMs: sorted[sorted.length - 1], fixes: sent,
                     drawn: m.renderedForces().length };
                 }""", List.of(forces, period, seconds));
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) result;
+        double fps = ((Number) r.get("fps")).doubleValue();
+        double stillFps = ((Number) r.get("stillFps")).doubleValue();
         return String.format(Locale.ROOT, "map code requested before the map opened: %s; map with %d forces, a fix each every %d s "
                         + "(%s fixes fed in %d s in 250 ms frames): %.1f fps average, worst second %.1f fps, p95 frame %.1f ms, "
-                        + "longest frame %.1f ms, %s forces drawn in view (budget >= 30 fps)",
-                loadedBefore, forces, period, r.get("fixes"), seconds, ((Number) r.get("fps")).doubleValue(),
+                        + "longest frame %.1f ms, %s forces drawn in view (budget >= 30 fps); the same forces standing still "
+                        + "just before: %.1f fps; moving / still: %.2f",
+                loadedBefore, forces, period, r.get("fixes"), seconds, fps,
                 ((Number) r.get("worstSecondFps")).doubleValue(), ((Number) r.get("p95FrameMs")).doubleValue(),
-                ((Number) r.get("maxFrameMs")).doubleValue(), r.get("drawn"));
+                ((Number) r.get("maxFrameMs")).doubleValue(), r.get("drawn"), stillFps, fps / stillFps);
     }
 
     /** The installed app (service worker and IndexedDB warm) opened again with the CPU 4x throttled. */
