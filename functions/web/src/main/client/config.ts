@@ -1,6 +1,6 @@
 /** The runtime configuration the web function serves (/config.json); the service worker keeps a copy for offline starts. */
 export interface RuntimeConfig {
-  chatUrl: string; mediaUrl: string; positionsUrl: string; layersUrl: string; oidcIssuer: string; oidcClientId: string;
+  chatUrl: string; mediaUrl: string; positionsUrl: string; layersUrl: string; pushUrl: string; oidcIssuer: string; oidcClientId: string;
   map: MapConfig;
 }
 

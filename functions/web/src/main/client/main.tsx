@@ -6,6 +6,7 @@ import { applyWrites, clearAll, database, loadSnapshot } from './db';
 import { language } from './i18n';
 import { startOps } from './ops/start';
 import { flushOutbox } from './outbox';
+import { enablePush } from './push';
 import { readRoute, watchRoute } from './route';
 import { restoreSharing } from './sharing';
 import { update } from './state';
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
   onConnected(() => void flushOutbox());
   startStream();
   void restoreSharing();
+  enablePush();
 }
 
 void start();

@@ -1,6 +1,9 @@
 /// <reference lib="webworker" />
 // The service worker: keeps the app shell (and the last runtime configuration) so the app starts
 // without a network; the API and the IdP are never cached here (the history lives in IndexedDB).
+// It also shows the pushes of functions/push as notifications.
+import { notificationOf, parsePayload } from './push-notification';
+
 declare const BUILD_ID: string;
 declare const SHELL_CHUNKS: string[];
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -43,4 +46,34 @@ sw.addEventListener('fetch', (event) => {
     if (response.ok && /^\/(chunks|maplibre|map)\//.test(url.pathname)) await cache.put(event.request, response.clone());
     return response;
   }));
+});
+
+// Pushes (functions/push): a normal one is not shown while a window of the app is visible and focused
+// (the stream shows it there); an urgent one always is. A click opens the chat or the room.
+sw.addEventListener('push', (event) => {
+  const payload = parsePayload(event.data?.text());
+  if (!payload) return;
+  event.waitUntil((async () => {
+    if (payload.priority !== 'urgent') {
+      const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      if (windows.some((w) => w.visibilityState === 'visible' && w.focused)) return;
+    }
+    const { title, options } = notificationOf(payload);
+    await sw.registration.showNotification(title, options);
+  })());
+});
+
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL((event.notification.data as { url?: string } | null)?.url ?? '/', sw.location.origin).href;
+  event.waitUntil((async () => {
+    const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const open = windows.find((w) => new URL(w.url).origin === sw.location.origin);
+    if (open) {
+      await open.focus();
+      await open.navigate(url);
+    } else {
+      await sw.clients.openWindow(url);
+    }
+  })());
 });

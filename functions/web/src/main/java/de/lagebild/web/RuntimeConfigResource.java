@@ -19,7 +19,7 @@ public class RuntimeConfigResource {
 
     /** What the client needs to start; the service worker keeps the last copy for offline starts. */
     public record RuntimeConfig(String chatUrl, String mediaUrl, String positionsUrl, String layersUrl,
-            String oidcIssuer, String oidcClientId, MapConfig map) {
+            String pushUrl, String oidcIssuer, String oidcClientId, MapConfig map) {
     }
 
     /** The map's settings; durations in seconds. */
@@ -33,7 +33,7 @@ public class RuntimeConfigResource {
         CacheControl noCache = new CacheControl();
         noCache.setNoCache(true);
         return Response.ok(new RuntimeConfig(config.chatUrl(), config.mediaUrl(), config.positionsUrl(),
-                        config.layersUrl(), config.oidcIssuer(), config.oidcClientId(), mapConfig()))
+                        config.layersUrl(), config.pushUrl(), config.oidcIssuer(), config.oidcClientId(), mapConfig()))
                 .cacheControl(noCache)
                 .build();
     }

@@ -20,6 +20,10 @@ public interface WebConfig {
     /** Base URL of the layers function (the map). */
     String layersUrl();
 
+    /** Base URL of the push function (push devices); empty: the client does not subscribe to pushes. */
+    @WithDefault("")
+    String pushUrl();
+
     /** The realm's issuer URL. */
     String oidcIssuer();
 

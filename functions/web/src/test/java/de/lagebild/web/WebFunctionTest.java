@@ -35,6 +35,7 @@ class WebFunctionTest {
                 .then().statusCode(200).contentType("application/json")
                 .body("chatUrl", is("http://127.0.0.1:8081"))
                 .body("mediaUrl", is("http://127.0.0.1:8084"))
+                .body("pushUrl", is("http://127.0.0.1:8085"))
                 .body("oidcIssuer", is("http://127.0.0.1:8180/realms/lagebild"))
                 .body("oidcClientId", is("lagebild-web"))
                 .body("map.styleUrl", is("/map/style.json"))
