@@ -15,9 +15,11 @@ import java.util.UUID;
  * deliveries in the consumer's transaction. The recipients are those the stream shows the event
  * to: the chat's members with {@code read} for a chat's events, the room's members for room-wide
  * ones, as the membership stands when the event is read (seconds after it was appended); never the
- * actor. Urgent pushes reach every recipient; normal ones only those on duty who did not mute the
- * chat, and at most one per chat and device every {@code normal-interval}: while one waits for its
- * slot, newer messages of the chat collapse into it.
+ * actor, and only devices registered before the event happened (a new device, or a new deployment
+ * reading an old log, never wakes a phone for the past). Urgent pushes reach every recipient;
+ * normal ones only those on duty who did not mute the chat, and at most one per chat and device
+ * every {@code normal-interval}: while one waits for its slot, newer messages of the chat collapse
+ * into it.
  */
 @ApplicationScoped
 class DeliveryPlan {
@@ -30,6 +32,7 @@ class DeliveryPlan {
             select $1, d.id, 'urgent', $2, $3, $4::text::jsonb, now(), now()
               from room_members m join push_devices d on d.user_id = m.user_id
              where m.room_id = $5 and m.user_id <> $6
+               and d.created_at <= (select e.created_at from events e where e.id = $1)
                and ($7 or m.role = 'manager')
                and ($8::uuid is null or not exists (select 1 from alarm_acknowledgements a
                                                      where a.alarm_id = $8 and a.user_id = m.user_id))
@@ -40,6 +43,7 @@ class DeliveryPlan {
             select $1, d.id, 'urgent', $2, $3, $4::text::jsonb, now(), now()
               from chat_members m join push_devices d on d.user_id = m.user_id
              where m.chat_id = $5 and m.can_read and m.user_id <> $6
+               and d.created_at <= (select e.created_at from events e where e.id = $1)
                and ($7::uuid[] is null or m.user_id = any($7))
             on conflict do nothing""";
     /** Chat members with read and their devices, without the actor, the off-duty and those who muted the chat. */
@@ -50,6 +54,7 @@ class DeliveryPlan {
                                               where p.device_id = d.id and p.topic = $2), '-infinity') + $4::float8 * interval '1 millisecond')
               from chat_members m join push_devices d on d.user_id = m.user_id
              where m.chat_id = $5 and m.can_read and m.user_id <> $6
+               and d.created_at <= (select e.created_at from events e where e.id = $1)
                and not exists (select 1 from push_duty u where u.user_id = m.user_id and u.off_duty)
                and not exists (select 1 from push_chat_mutes x where x.user_id = m.user_id and x.chat_id = m.chat_id)
                and not exists (select 1 from push_deliveries p

@@ -62,6 +62,27 @@ class GatewayDeliveryTest {
     }
 
     @Test
+    void aDeviceIsNotWokenForWhatHappenedBeforeItWasRegistered() {
+        LocalGateway gateway = PushServicesResource.gateway();
+        PushFixtures fixtures = new PushFixtures(pool);
+        PushFixtures.removeDevicesOf("officer5");
+        UUID officer = fixtures.userIdOf("officer5");
+        UUID lead = fixtures.syntheticUser("Leitung");
+        UUID room = fixtures.room(lead);
+        fixtures.roomMember(room, officer, "member");
+        String pushkey = "apns-" + UUID.randomUUID();
+        as("officer5").body(Map.of("appId", LocalGateway.APP_ID, "pushkey", pushkey)).post("/v1/push/devices/gateway")
+                .then().statusCode(201);
+
+        fixtures.alarmRaisedAgo(room, Ids.newId(), lead, "Leitung", Duration.ofMinutes(10));
+        UUID now = fixtures.alarmRaised(room, Ids.newId(), lead, "Leitung");
+
+        await().atMost(WAIT).until(() -> fixtures.consumed(room) && gateway.notificationsFor(pushkey).size() >= 1);
+        assertThat(gateway.notificationsFor(pushkey)).hasSize(1);
+        assertThat(gateway.notificationsFor(pushkey).get(0).at("/notification/event_id").asText()).isEqualTo(now.toString());
+    }
+
+    @Test
     void aPushkeyTheGatewayRejectsIsRemoved() {
         LocalGateway gateway = PushServicesResource.gateway();
         PushFixtures fixtures = new PushFixtures(pool);

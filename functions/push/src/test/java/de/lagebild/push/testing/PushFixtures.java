@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -99,12 +100,19 @@ public final class PushFixtures {
 
     /** Appends an event to the room's log as the chat function does: the next seq under the room's row. */
     public UUID event(UUID roomId, UUID chatId, EventType type, UUID actorId, JsonObject payload) {
+        return eventAged(roomId, chatId, type, actorId, payload, Duration.ZERO);
+    }
+
+    /** Appends an event that happened {@code age} ago, as in a log the consumer reads late. */
+    public UUID eventAged(UUID roomId, UUID chatId, EventType type, UUID actorId, JsonObject payload, Duration age) {
         UUID id = Ids.newId();
         pool.preparedQuery("""
                         with room as (update rooms set last_seq = last_seq + 1 where id = $1 returning last_seq)
-                        insert into events (id, room_id, seq, chat_id, type, actor_id, payload)
-                        select $2::uuid, $1::uuid, room.last_seq, $3::uuid, $4::text, $5::uuid, $6::jsonb from room""")
-                .executeAndAwait(Tuple.of(roomId, id, chatId, type.wireName(), actorId, payload));
+                        insert into events (id, room_id, seq, chat_id, type, actor_id, payload, created_at)
+                        select $2::uuid, $1::uuid, room.last_seq, $3::uuid, $4::text, $5::uuid, $6::jsonb,
+                               now() - $7::float8 * interval '1 millisecond' from room""")
+                .executeAndAwait(Tuple.tuple().addValue(roomId).addValue(id).addValue(chatId).addValue(type.wireName())
+                        .addValue(actorId).addValue(payload).addValue((double) age.toMillis()));
         return id;
     }
 
@@ -115,9 +123,13 @@ public final class PushFixtures {
     }
 
     public UUID alarmRaised(UUID roomId, UUID alarmId, UUID raiser, String raiserName) {
-        return event(roomId, null, EventType.ALARM_RAISED, raiser, new JsonObject().put("alarmId", alarmId.toString())
+        return alarmRaisedAgo(roomId, alarmId, raiser, raiserName, Duration.ZERO);
+    }
+
+    public UUID alarmRaisedAgo(UUID roomId, UUID alarmId, UUID raiser, String raiserName, Duration age) {
+        return eventAged(roomId, null, EventType.ALARM_RAISED, raiser, new JsonObject().put("alarmId", alarmId.toString())
                 .put("kind", "emergency").put("text", "Schüsse gefallen")
-                .put("raisedBy", new JsonObject().put("id", raiser.toString()).put("displayName", raiserName)));
+                .put("raisedBy", new JsonObject().put("id", raiser.toString()).put("displayName", raiserName)), age);
     }
 
     public UUID unitStatus(UUID roomId, UUID member, String code, boolean urgent) {
