@@ -1,5 +1,6 @@
 package de.lagebild.chat.alarm;
 
+import de.lagebild.chat.timing.PeriodicCheck;
 import de.lagebild.common.alarms.AlarmPerson;
 import de.lagebild.common.events.EventLog;
 import de.lagebild.common.events.EventType;
@@ -9,19 +10,13 @@ import de.lagebild.common.events.payload.AlarmRenotified;
 import de.lagebild.common.identity.UserAccount;
 import de.lagebild.common.membership.Room;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Announces again, as {@code alarm.renotified} in each of its rooms, every alarm that nobody has
@@ -53,44 +48,20 @@ public class AlarmRenotifier {
 
     private final EventLog eventLog;
     private final AlarmConfig config;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timerId = -1;
-    private volatile boolean stopped;
+    private final PeriodicCheck checks;
 
     public AlarmRenotifier(EventLog eventLog, AlarmConfig config, Vertx vertx) {
         this.eventLog = eventLog;
         this.config = config;
-        this.vertx = vertx;
+        this.checks = new PeriodicCheck(vertx, "alarm re-announcement", this::renotifyDue);
     }
 
     void start(@Observes StartupEvent startup) {
-        timerId = vertx.setPeriodic(config.renotifyCheck().toMillis(), id -> check());
+        checks.start(config.renotifyCheck());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        stopped = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
-    }
-
-    /** One check at a time per instance; a check still running when the next is due lets it pass. */
-    private void check() {
-        if (stopped || !running.compareAndSet(false, true)) {
-            return;
-        }
-        // Hibernate Reactive runs only on a duplicated context marked safe, as a request's is.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> renotifyDue().subscribe().with(
-                announced -> running.set(false),
-                failure -> {
-                    running.set(false);
-                    if (!stopped) {
-                        Log.warnf("alarm re-announcement failed, trying again: %s", failure.getMessage());
-                    }
-                }));
+        checks.stop();
     }
 
     /** Claims the due alarms and appends their announcements in one transaction; the number announced. */
@@ -99,15 +70,8 @@ public class AlarmRenotifier {
                 .flatMap(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)
                         .setParameter("interval", config.renotifyInterval().toMillis())
                         .getResultList())
-                .flatMap(claimed -> announceEach(log, claimed).replaceWith(claimed.size())));
-    }
-
-    private static Uni<Void> announceEach(LogWriter log, List<UUID> claimed) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID alarmId : claimed) {
-            chain = chain.call(() -> announce(log, alarmId));
-        }
-        return chain;
+                .flatMap(claimed -> PeriodicCheck.eachInOrder(claimed, alarmId -> announce(log, alarmId))
+                        .replaceWith(claimed.size())));
     }
 
     private static Uni<Void> announce(LogWriter log, UUID alarmId) {

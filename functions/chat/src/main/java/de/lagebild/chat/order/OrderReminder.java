@@ -1,5 +1,6 @@
 package de.lagebild.chat.order;
 
+import de.lagebild.chat.timing.PeriodicCheck;
 import de.lagebild.common.Timestamps;
 import de.lagebild.common.events.EventLog;
 import de.lagebild.common.events.EventType;
@@ -9,19 +10,13 @@ import de.lagebild.common.events.payload.OrderReminded;
 import de.lagebild.common.membership.Room;
 import de.lagebild.common.messages.Message;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reminds, once, the recipients of an urgent order who have not answered it {@code remind-after}
@@ -54,44 +49,20 @@ public class OrderReminder {
 
     private final EventLog eventLog;
     private final OrderConfig config;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timerId = -1;
-    private volatile boolean stopped;
+    private final PeriodicCheck checks;
 
     public OrderReminder(EventLog eventLog, OrderConfig config, Vertx vertx) {
         this.eventLog = eventLog;
         this.config = config;
-        this.vertx = vertx;
+        this.checks = new PeriodicCheck(vertx, "order reminders", this::remindDue);
     }
 
     void start(@Observes StartupEvent startup) {
-        timerId = vertx.setPeriodic(config.reminderCheck().toMillis(), id -> check());
+        checks.start(config.reminderCheck());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        stopped = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
-    }
-
-    /** One check at a time per instance; a check still running when the next is due lets it pass. */
-    private void check() {
-        if (stopped || !running.compareAndSet(false, true)) {
-            return;
-        }
-        // Hibernate Reactive runs only on a duplicated context marked safe, as a request's is.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> remindDue().subscribe().with(
-                reminded -> running.set(false),
-                failure -> {
-                    running.set(false);
-                    if (!stopped) {
-                        Log.warnf("order reminders failed, trying again: %s", failure.getMessage());
-                    }
-                }));
+        checks.stop();
     }
 
     /** Claims the due orders and appends their reminders in one transaction; the number claimed. */
@@ -100,15 +71,8 @@ public class OrderReminder {
                 .flatMap(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)
                         .setParameter("after", config.remindAfter().toMillis())
                         .getResultList())
-                .flatMap(claimed -> remindEach(log, claimed).replaceWith(claimed.size())));
-    }
-
-    private static Uni<Void> remindEach(LogWriter log, List<UUID> claimed) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID orderId : claimed) {
-            chain = chain.call(() -> remind(log, orderId));
-        }
-        return chain;
+                .flatMap(claimed -> PeriodicCheck.eachInOrder(claimed, orderId -> remind(log, orderId))
+                        .replaceWith(claimed.size())));
     }
 
     private static Uni<Void> remind(LogWriter log, UUID orderId) {
