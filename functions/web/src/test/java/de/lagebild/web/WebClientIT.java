@@ -331,7 +331,10 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(officerRow).isVisible();
 
         officer.openRoomItem(roomName);
-        officer.button("Status melden").click();
+        // Scoped to the room's own list: a status request of another room puts a second "Status melden" on screen.
+        Locator reportStatus = officer.page.getByLabel("Chats")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Status melden").setExact(true));
+        reportStatus.click();
         Locator urgent = officer.page.locator(".status-option.urgent");
         PlaywrightAssertions.assertThat(urgent).hasCount(1);
         PlaywrightAssertions.assertThat(urgent).containsText("0 Prio. Sprechen · dringend");
@@ -339,7 +342,7 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(officer.page.locator(".my-status")).containsText("Einsatzübernahme");
         PlaywrightAssertions.assertThat(officerRow).containsText("3 · Einsatz übernommen");
 
-        officer.button("Status melden").click();
+        reportStatus.click();
         officer.page.locator(".status-option.urgent").click();
         PlaywrightAssertions.assertThat(officerRow).containsText("0 · dringender Sprechwunsch");
         PlaywrightAssertions.assertThat(officerRow).hasClass(Pattern.compile("urgent"));
