@@ -98,13 +98,18 @@ class DeviceResourceTest {
         PushFixtures.removeDevicesOf("officer6");
     }
 
-    @Test
-    void tenIdenticalRegistrationsAtOnceMakeOneDevice() throws Exception {
+    static Stream<Arguments> targets() {
+        return Stream.of(Arguments.of(WEB_PUSH, Subscriptions.unreachable().json()),
+                Arguments.of(GATEWAY, Map.of("appId", "de.lagebild.test", "pushkey", "apns-" + UUID.randomUUID())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void tenIdenticalRegistrationsAtOnceMakeOneDevice(String path, Map<String, Object> body) throws Exception {
         PushFixtures.removeDevicesOf("lead2");
-        Map<String, Object> body = Subscriptions.unreachable().json();
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            calls.add(() -> as("lead2").body(body).post(WEB_PUSH));
+            calls.add(() -> as("lead2").body(body).post(path));
         }
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Response> responses = new ArrayList<>();
