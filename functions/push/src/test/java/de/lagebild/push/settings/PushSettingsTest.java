@@ -11,8 +11,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,7 +41,7 @@ class PushSettingsTest {
     }
 
     @Test
-    void membersMuteAChatNonMembersLearnNothing() {
+    void membersMuteAChatNonMembersLearnNothing() throws Exception {
         PushFixtures fixtures = new PushFixtures(pool);
         UUID lead = fixtures.userIdOf("lead2");
         UUID officer = fixtures.userIdOf("officer5");
@@ -49,7 +55,18 @@ class PushSettingsTest {
         String mute = "/chats/" + chat + "/mute";
         as("officer5").body(Map.of("muted", true)).put("/v1/push" + mute).then().statusCode(200)
                 .body("muted", equalTo(true));
-        as("officer5").body(Map.of("muted", true)).put("/v1/push" + mute).then().statusCode(200);
+        List<Callable<Integer>> identical = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            identical.add(() -> as("officer5").body(Map.of("muted", true)).put("/v1/push" + mute).statusCode());
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        try {
+            for (Future<Integer> status : callers.invokeAll(identical)) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdown();
+        }
         assertThat(fixtures.count(
                 "select count(*) from push_chat_mutes where user_id = $1 and chat_id = $2", officer, chat)).isEqualTo(1);
         as("officer5").body(Map.of("muted", false)).put("/v1/push" + mute).then().statusCode(200)
