@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -71,24 +72,27 @@ class DeliveryPlan {
         this.json = json;
     }
 
-    /** Writes the event's deliveries; the number of rows written. */
-    int write(SqlConnection connection, LoggedEvent event) {
+    /**
+     * Writes the event's deliveries; the number of rows written. {@code names} holds the room and chat
+     * names read so far in this transaction: a busy chat's name is read once per pass, not per message.
+     */
+    int write(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
         return switch (event.type()) {
-            case ALARM_RAISED, ALARM_RENOTIFIED -> alarm(connection, event);
-            case UNIT_STATUS_CHANGED -> unitStatus(connection, event);
+            case ALARM_RAISED, ALARM_RENOTIFIED -> alarm(connection, event, names);
+            case UNIT_STATUS_CHANGED -> unitStatus(connection, event, names);
             case MESSAGE_CREATED -> "urgent".equals(event.payload().getString("priority"))
-                    ? urgentMessage(connection, event) : message(connection, event);
-            case ORDER_REMINDED -> orderReminder(connection, event);
+                    ? urgentMessage(connection, event, names) : message(connection, event, names);
+            case ORDER_REMINDED -> orderReminder(connection, event, names);
             default -> 0;
         };
     }
 
-    private int alarm(SqlConnection connection, LoggedEvent event) {
+    private int alarm(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
         JsonObject payload = event.payload();
         UUID alarmId = UUID.fromString(payload.getString("alarmId"));
         JsonObject raisedBy = payload.getJsonObject("raisedBy", new JsonObject());
         boolean renotified = event.type() == EventType.ALARM_RENOTIFIED;
-        String room = name(connection, ROOM_NAME, event.roomId());
+        String room = name(connection, ROOM_NAME, event.roomId(), names);
         String body = raisedBy.getString("displayName", "Einsatzkraft") + " in " + room;
         if (config.withText() && payload.getString("text") != null) {
             body += ": " + payload.getString("text");
@@ -101,23 +105,23 @@ class DeliveryPlan {
         return urgent(connection, event, hex(alarmId), collapseKey, push, raiser, true, renotified ? alarmId : null);
     }
 
-    private int unitStatus(SqlConnection connection, LoggedEvent event) {
+    private int unitStatus(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
         JsonObject status = event.payload().getJsonObject("status", new JsonObject());
         if (!status.getBoolean("urgent", false)) {
             return 0;
         }
-        String room = name(connection, ROOM_NAME, event.roomId());
+        String room = name(connection, ROOM_NAME, event.roomId(), names);
         PushPayload push = new PushPayload("unit_status", Priority.URGENT, status.getString("label", "Sprechwunsch"),
                 "Status " + status.getString("code", "0") + " in " + room, event.id(), event.roomId(), null, null);
         // A speech request is for those who lead the room.
         return urgent(connection, event, null, "status:" + event.id(), push, actorOf(event), false, null);
     }
 
-    private int message(SqlConnection connection, LoggedEvent event) {
+    private int message(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
         if (event.chatId() == null) {
             return 0;
         }
-        String chat = name(connection, CHAT_NAME, event.chatId());
+        String chat = name(connection, CHAT_NAME, event.chatId(), names);
         String body = config.withText() && event.payload().getString("body") != null
                 ? event.payload().getString("body")
                 : "Neue Nachricht in " + chat;
@@ -131,11 +135,11 @@ class DeliveryPlan {
     }
 
     /** An urgent message or order: at once to every reader, off duty and in a muted chat too. */
-    private int urgentMessage(SqlConnection connection, LoggedEvent event) {
+    private int urgentMessage(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
         if (event.chatId() == null) {
             return 0;
         }
-        String chat = name(connection, CHAT_NAME, event.chatId());
+        String chat = name(connection, CHAT_NAME, event.chatId(), names);
         boolean order = event.payload().getBoolean("ackRequested", false);
         String body = config.withText() && event.payload().getString("body") != null
                 ? event.payload().getString("body")
@@ -149,7 +153,7 @@ class DeliveryPlan {
     }
 
     /** The reminder of an urgent order: to those who have not answered it. */
-    private int orderReminder(SqlConnection connection, LoggedEvent event) {
+    private int orderReminder(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
         JsonObject payload = event.payload();
         if (!"urgent".equals(payload.getString("priority")) || payload.getString("chatId") == null) {
             return 0;
@@ -157,7 +161,7 @@ class DeliveryPlan {
         UUID chatId = UUID.fromString(payload.getString("chatId"));
         UUID[] pending = payload.getJsonArray("pending", new JsonArray()).stream()
                 .map(id -> UUID.fromString(id.toString())).toArray(UUID[]::new);
-        String chat = name(connection, CHAT_NAME, chatId);
+        String chat = name(connection, CHAT_NAME, chatId, names);
         PushPayload push = new PushPayload("order", Priority.URGENT, chat, "Erinnerung: Auftrag in " + chat, event.id(),
                 event.roomId(), chatId, null);
         return connection.preparedQuery(URGENT_TO_CHAT).executeAndAwait(Tuple.tuple()
@@ -178,9 +182,11 @@ class DeliveryPlan {
         return event.actorId() == null ? NOBODY : event.actorId();
     }
 
-    private static String name(SqlConnection connection, String sql, UUID id) {
-        var rows = connection.preparedQuery(sql).executeAndAwait(Tuple.of(id));
-        return rows.iterator().hasNext() ? rows.iterator().next().getString(0) : "";
+    private static String name(SqlConnection connection, String sql, UUID id, Map<UUID, String> names) {
+        return names.computeIfAbsent(id, unknown -> {
+            var rows = connection.preparedQuery(sql).executeAndAwait(Tuple.of(id));
+            return rows.iterator().hasNext() ? rows.iterator().next().getString(0) : "";
+        });
     }
 
     /** A Topic (at most 32 characters of the base64url alphabet): the id's hex digits. */

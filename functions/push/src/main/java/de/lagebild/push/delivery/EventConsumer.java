@@ -10,7 +10,9 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,11 +29,25 @@ public class EventConsumer {
 
     private static final int EVENTS_PER_ROOM = 500;
     private static final String ROOMS_BEHIND = """
-            select r.id from rooms r left join push_cursors c on c.room_id = r.id
+            select r.id, c.room_id is null as new_cursor from rooms r left join push_cursors c on c.room_id = r.id
              where r.last_seq > coalesce(c.last_seq, 0)
              order by r.id limit $1""";
     private static final String ENSURE_CURSOR = "insert into push_cursors (room_id, last_seq) values ($1, 0) on conflict do nothing";
     private static final String LOCK_CURSOR = "select last_seq from push_cursors where room_id = $1 for update skip locked";
+    /**
+     * Moves the cursors of the rooms none of whose members has a device to their rooms' ends, in one
+     * statement per pass: nothing in those rooms could be pushed to anybody, so their events are not
+     * read. One snapshot sees a room's end and the devices; a cursor never moves back; rows are locked
+     * in id order, so two instances' passes never deadlock.
+     */
+    private static final String PASS_OVER_ROOMS_WITHOUT_DEVICES = """
+            insert into push_cursors (room_id, last_seq)
+            select r.id, r.last_seq from rooms r left join push_cursors c on c.room_id = r.id
+             where r.last_seq > coalesce(c.last_seq, 0)
+               and not exists (select 1 from room_members m join push_devices d on d.user_id = m.user_id
+                                where m.room_id = r.id)
+             order by r.id
+            on conflict (room_id) do update set last_seq = greatest(push_cursors.last_seq, excluded.last_seq)""";
     private static final String EVENTS = """
             select id, seq, chat_id, type, actor_id, payload, created_at from events
              where room_id = $1 and seq > $2 order by seq limit $3""";
@@ -47,15 +63,15 @@ public class EventConsumer {
         this.config = config;
     }
 
-    /** One pass over the rooms with unread events; the number of deliveries written. */
+    /** One pass over the rooms with unread events that somebody could be pushed; the number of deliveries written. */
     public int consume() {
-        List<UUID> rooms = new ArrayList<>();
-        pool.preparedQuery(ROOMS_BEHIND).executeAndAwait(Tuple.of(config.batchSize()))
-                .forEach(row -> rooms.add(row.getUUID("id")));
+        pool.query(PASS_OVER_ROOMS_WITHOUT_DEVICES).executeAndAwait();
+        List<Row> rooms = new ArrayList<>();
+        pool.preparedQuery(ROOMS_BEHIND).executeAndAwait(Tuple.of(config.batchSize())).forEach(rooms::add);
         int written = 0;
-        for (UUID room : rooms) {
+        for (Row room : rooms) {
             try {
-                written += consumeRoom(room);
+                written += consumeRoom(room.getUUID("id"), room.getBoolean("new_cursor"));
             } catch (RuntimeException e) {
                 // One room's failure (its transaction rolled back) holds back no other room.
                 Log.warnf("push consumer: room %s failed, trying again next pass: %s", room, e.toString());
@@ -64,10 +80,12 @@ public class EventConsumer {
         return written;
     }
 
-    private int consumeRoom(UUID roomId) {
+    private int consumeRoom(UUID roomId, boolean newCursor) {
         SqlConnection connection = pool.getConnectionAndAwait();
         try {
-            connection.preparedQuery(ENSURE_CURSOR).executeAndAwait(Tuple.of(roomId));
+            if (newCursor) {
+                connection.preparedQuery(ENSURE_CURSOR).executeAndAwait(Tuple.of(roomId));
+            }
             Transaction transaction = connection.beginAndAwait();
             try {
                 int written = consumeLocked(connection, roomId);
@@ -88,13 +106,14 @@ public class EventConsumer {
             return 0;
         }
         long lastSeq = cursor.iterator().next().getLong("last_seq");
+        Map<UUID, String> names = new HashMap<>();
         int written = 0;
         for (Row row : connection.preparedQuery(EVENTS).executeAndAwait(Tuple.of(roomId, lastSeq, EVENTS_PER_ROOM))) {
             lastSeq = row.getLong("seq");
             EventType type = typeOf(row.getString("type"));
             if (type != null) {
                 written += plan.write(connection, new LoggedEvent(row.getUUID("id"), roomId, lastSeq, row.getUUID("chat_id"),
-                        type, row.getUUID("actor_id"), row.getJsonObject("payload"), row.getOffsetDateTime("created_at")));
+                        type, row.getUUID("actor_id"), row.getJsonObject("payload"), row.getOffsetDateTime("created_at")), names);
             }
         }
         connection.preparedQuery(MOVE_CURSOR).executeAndAwait(Tuple.of(roomId, lastSeq));

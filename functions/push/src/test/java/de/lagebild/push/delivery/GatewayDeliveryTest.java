@@ -83,6 +83,30 @@ class GatewayDeliveryTest {
     }
 
     @Test
+    void aRoomWithoutDevicesIsPassedOverAndItsPastWakesNoDeviceRegisteredLater() {
+        LocalGateway gateway = PushServicesResource.gateway();
+        PushFixtures fixtures = new PushFixtures(pool);
+        PushFixtures.removeDevicesOf("officer5");
+        UUID officer = fixtures.userIdOf("officer5");
+        UUID lead = fixtures.syntheticUser("Leitung");
+        UUID room = fixtures.room(lead);
+        fixtures.roomMember(room, officer, "member");
+        UUID before = fixtures.alarmRaised(room, Ids.newId(), lead, "Leitung");
+        await().atMost(WAIT).until(() -> fixtures.consumed(room));
+
+        String pushkey = "apns-" + UUID.randomUUID();
+        as("officer5").body(Map.of("appId", LocalGateway.APP_ID, "pushkey", pushkey)).post("/v1/push/devices/gateway")
+                .then().statusCode(201);
+        UUID after = fixtures.alarmRaised(room, Ids.newId(), lead, "Leitung");
+
+        await().atMost(WAIT).until(() -> fixtures.consumed(room) && gateway.notificationsFor(pushkey).size() >= 1);
+        assertThat(gateway.notificationsFor(pushkey)).hasSize(1);
+        assertThat(gateway.notificationsFor(pushkey).get(0).at("/notification/event_id").asText())
+                .isEqualTo(after.toString()).isNotEqualTo(before.toString());
+        assertThat(fixtures.count("select count(*) from push_deliveries where event_id = $1", before)).isZero();
+    }
+
+    @Test
     void aPushkeyTheGatewayRejectsIsRemoved() {
         LocalGateway gateway = PushServicesResource.gateway();
         PushFixtures fixtures = new PushFixtures(pool);

@@ -61,6 +61,7 @@ class SenderKillIT {
             assertThat(atTheKill).as("killed while pushes were due").isLessThan(DEVICES * ALARMS);
 
             try (PackagedFunction restarted = start("push-restarted"); PackagedFunction second = start("push-second")) {
+                assertThat(restarted.pid()).as("two instances share the work").isNotEqualTo(second.pid());
                 await().atMost(Duration.ofMinutes(3)).until(() -> fixtures.count(
                         "select count(*) from push_deliveries p join events e on e.id = p.event_id "
                                 + "where e.room_id = $1 and p.state = 'sent'", room) == DEVICES * ALARMS);
