@@ -20,6 +20,16 @@ if [[ ! -s $vapid_env ]]; then
   chmod 600 "$vapid_env"
 fi
 set -a; source "$vapid_env"; set +a
+# media's Ed25519 key pair that signs export manifests (base64 DER), made once: published exports are checked against it.
+export_signing_env=$LOCAL_DIR/media-export-signing.env
+if [[ ! -s $export_signing_env ]]; then
+  pem=$(openssl genpkey -algorithm ed25519)
+  { echo "LAGEBILD_MEDIA_EXPORT_SIGNING_PRIVATE_KEY=$(openssl pkey -outform DER <<<"$pem" | base64 -w0)"
+    echo "LAGEBILD_MEDIA_EXPORT_SIGNING_PUBLIC_KEY=$(openssl pkey -pubout -outform DER <<<"$pem" | base64 -w0)"
+  } > "$export_signing_env"
+  chmod 600 "$export_signing_env"
+fi
+set -a; source "$export_signing_env"; set +a
 "$REPO/infra/services.sh" start
 echo "building and migrating database $PG_DB ..."
 mvn_cmd -q -f "$REPO/pom.xml" package -Pmigrate -DskipTests
@@ -48,7 +58,7 @@ Lagebild is running. Logs: $LOCAL_DIR/logs/. Stop: infra/stop.sh
   chat      http://127.0.0.1:8081   (stream: ws://127.0.0.1:8081/v1/stream)
   positions http://127.0.0.1:8082
   layers    http://127.0.0.1:8083
-  media     http://127.0.0.1:8084
+  media     http://127.0.0.1:8084 (export signing key: $export_signing_env)
   push      http://127.0.0.1:8085   (VAPID key pair: $vapid_env)
   health, metrics, OpenAPI: the management ports 9081..9085 (/q/health, /q/metrics, /q/openapi)
   keycloak  $KC_URL (admin/admin; users lead1, officer1..6, admin1, layeradmin1; password "test")

@@ -2,6 +2,7 @@ package de.lagebild.media.storage;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -32,6 +33,16 @@ public class ObjectStore {
     public void put(String key, String contentType, byte[] content) {
         s3.putObject(request -> request.bucket(config.bucket()).key(key).contentType(contentType),
                 RequestBody.fromBytes(content));
+    }
+
+    /** Reads an object as a stream (worker threads only); the caller closes it. */
+    public InputStream open(String key) {
+        return s3.getObject(request -> request.bucket(config.bucket()).key(key));
+    }
+
+    /** Removes one object, ignoring a missing one. */
+    public void delete(String key) {
+        s3.deleteObject(request -> request.bucket(config.bucket()).key(key));
     }
 
     /** Removes the given objects, ignoring missing ones; true when all deletes were answered. */

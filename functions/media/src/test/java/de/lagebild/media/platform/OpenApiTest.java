@@ -5,12 +5,17 @@ import static io.restassured.RestAssured.given;
 import de.lagebild.common.testing.OpenApiContract;
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.media.testing.ChatFixtures;
+import de.lagebild.media.testing.ExportArchives;
+import de.lagebild.media.testing.RoomRecordFixture;
 import de.lagebild.media.testing.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,12 +59,50 @@ class OpenApiTest extends OpenApiContract {
         }
         paths.put("GET /v1/attachments/{attachmentId}/link",
                 () -> List.of(officer().get("/v1/attachments/" + newPhoto() + "/link").statusCode()));
+        paths.put("POST /v1/rooms/{roomId}/exports", () -> {
+            UUID roomId = newRoom();
+            UUID clientId = UUID.randomUUID();
+            return List.of(requestExport(roomId, clientId).statusCode(), requestExport(roomId, clientId).statusCode());
+        });
+        paths.put("GET /v1/rooms/{roomId}/exports/{exportId}", () -> {
+            UUID roomId = newRoom();
+            String exportId = requestExport(roomId, UUID.randomUUID()).then().statusCode(201).extract().path("id");
+            return List.of(lead().get(ExportArchives.exportPath(roomId, exportId)).statusCode());
+        });
+        paths.put("DELETE /v1/rooms/{roomId}/exports/{exportId}", () -> {
+            RoomRecordFixture room = new RoomRecordFixture(pool, "lead2", OffsetDateTime.now(ZoneOffset.UTC));
+            // Recorded as queued and not started, so that it is certainly still cancellable.
+            UUID exportId = UUID.randomUUID();
+            pool.preparedQuery("insert into room_exports (id, room_id, requested_by, window_from, window_to, state, requested_at)"
+                            + " values ($1, $2, $3, now() - interval '1 hour', now(), 'queued', now())")
+                    .execute(Tuple.of(exportId, room.roomId, room.user("lead2"))).await().indefinitely();
+            return List.of(lead().delete(ExportArchives.exportPath(room.roomId, exportId.toString())).statusCode());
+        });
+        paths.put("GET /v1/rooms/{roomId}/exports/{exportId}/download", () -> {
+            UUID roomId = newRoom();
+            String exportId = requestExport(roomId, UUID.randomUUID()).then().statusCode(201).extract().path("id");
+            ExportArchives.awaitState("lead2", roomId, exportId, "done");
+            return List.of(lead().get(ExportArchives.exportPath(roomId, exportId) + "/download").statusCode());
+        });
         paths.put("POST /v1/admin/media/sweep", () -> List.of(admin().post("/v1/admin/media/sweep").statusCode()));
         return paths;
     }
 
     private static RequestSpecification officer() {
         return given().auth().oauth2(Tokens.of("officer1"));
+    }
+
+    private static RequestSpecification lead() {
+        return given().auth().oauth2(Tokens.of("lead2"));
+    }
+
+    private UUID newRoom() {
+        return new RoomRecordFixture(pool, "lead2", OffsetDateTime.now(ZoneOffset.UTC)).roomId;
+    }
+
+    private static Response requestExport(UUID roomId, UUID clientId) {
+        return ExportArchives.request("lead2", roomId, clientId, OffsetDateTime.parse("2020-01-01T00:00:00Z"),
+                OffsetDateTime.parse("2100-01-01T00:00:00Z"));
     }
 
     private static RequestSpecification admin() {
