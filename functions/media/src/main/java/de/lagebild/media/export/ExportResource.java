@@ -76,6 +76,7 @@ public class ExportResource {
 
     @GET
     @Path("/{exportId}/download")
+    @APIResponse(responseCode = "200", description = "The link and when it expires")
     @APIResponse(responseCode = "409", description = "The export is not done")
     @Operation(summary = "A short-lived link to one's own finished export's archive",
             description = "A presigned URL (lagebild.media.download-expiry); each link handed out is an audit row. "

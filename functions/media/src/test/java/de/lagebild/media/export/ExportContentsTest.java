@@ -20,9 +20,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -51,9 +53,16 @@ class ExportContentsTest {
     private String photoAttachment;
     private String deletedPhotoAttachment;
     private Map<String, byte[]> files;
+    private final List<String> officer2Track = new ArrayList<>();
+    private final List<String> outside = new ArrayList<>();
+    private String officer4Inside;
 
-    @BeforeAll
+    /** Once for the class, but on the first test: RestAssured knows the test port only then. */
+    @BeforeEach
     void exportARoom() {
+        if (files != null) {
+            return;
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         start = now.minusMinutes(100);
         room = new RoomRecordFixture(pool, "lead2", start);
@@ -75,14 +84,19 @@ class ExportContentsTest {
         room.answerOrder(order, "officer2", "acknowledged", null, at(21));
         room.answerOrder(order, "officer3", "declined", "kein Fahrzeug", at(22));
         room.unitStatus("officer2", "3", "Einsatz übernommen", false, at(23));
-        double[][] track = {{53.55, 9.99}, {53.551, 9.991}, {53.552, 9.992}, {53.553, 9.993}, {53.554, 9.994}};
-        for (int i = 0; i < track.length; i++) {
-            room.fix("officer2", track[i][0], track[i][1], at(30 + i));
+        // Coordinates of this run only: the dev users' fixes of earlier runs stay in the shared database.
+        double lat = 53 + new Random().nextInt(9000) / 10000.0;
+        for (int i = 0; i < 5; i++) {
+            room.fix("officer2", round(lat + i * 0.001), round(10 + i * 0.001), at(30 + i));
+            officer2Track.add(round(10 + i * 0.001) + "," + round(lat + i * 0.001));
         }
-        room.fix("officer2", 53.0, 9.0, now.minusHours(5));
-        room.fix("officer4", 53.56, 9.97, at(35));
+        room.fix("officer2", round(lat - 1), 9.0, now.minusHours(5));
+        outside.add(9.0 + "," + round(lat - 1));
+        room.fix("officer4", round(lat + 0.01), 11.0, at(35));
+        officer4Inside = 11.0 + "," + round(lat + 0.01);
         room.removeMember("officer4", "lead2", at(40));
-        room.fix("officer4", 53.57, 9.96, at(45));
+        room.fix("officer4", round(lat + 0.02), 11.5, at(45));
+        outside.add(11.5 + "," + round(lat + 0.02));
         photoAttachment = uploadPhoto(false);
         deletedPhotoAttachment = uploadPhoto(true);
 
@@ -192,13 +206,18 @@ class ExportContentsTest {
     void tracksHoldTheMembersFixesWithinTheWindowAndTheirMembership() {
         JsonNode tracks = ExportArchives.json(files.get("tracks.geojson"));
         Map<String, JsonNode> byUser = byId(tracks.path("features"), "userId");
-        assertThat(coordinates(byUser.get(room.user("officer2").toString()))).containsSubsequence(
-                "9.99,53.55", "9.991,53.551", "9.992,53.552", "9.993,53.553", "9.994,53.554").doesNotContain("9.0,53.0");
-        assertThat(coordinates(byUser.get(room.user("officer4").toString()))).contains("9.97,53.56").doesNotContain("9.96,53.57");
+        List<String> officer2 = coordinates(byUser.get(room.user("officer2").toString()));
+        assertThat(officer2).containsSubsequence(officer2Track).doesNotContainAnyElementsOf(outside);
+        List<String> officer4 = coordinates(byUser.get(room.user("officer4").toString()));
+        assertThat(officer4).contains(officer4Inside).doesNotContainAnyElementsOf(outside);
         String gpx = new String(files.get("tracks.gpx"), StandardCharsets.UTF_8);
-        assertThat(gpx).contains("<trkpt lat=\"53.55\" lon=\"9.99\"><ele>12.5</ele><time>" + at(30).toInstant() + "</time>")
-                .contains("lat=\"53.56\" lon=\"9.97\"").doesNotContain("lat=\"53.0\" lon=\"9.0\"")
-                .doesNotContain("lat=\"53.57\" lon=\"9.96\"");
+        String[] first = officer2Track.get(0).split(",");
+        assertThat(gpx).contains("<trkpt lat=\"" + first[1] + "\" lon=\"" + first[0] + "\"><ele>12.5</ele><time>"
+                + at(30).toInstant() + "</time>");
+        for (String fix : outside) {
+            String[] lonLat = fix.split(",");
+            assertThat(gpx).doesNotContain("lat=\"" + lonLat[1] + "\" lon=\"" + lonLat[0] + "\"");
+        }
     }
 
     private static List<String> coordinates(JsonNode feature) {
@@ -276,6 +295,10 @@ class ExportContentsTest {
             room.delete(UUID.fromString(answer.path("message.id")), "officer2", OffsetDateTime.now(ZoneOffset.UTC));
         }
         return answer.path("attachment.id");
+    }
+
+    private static double round(double coordinate) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.4f", coordinate));
     }
 
     private OffsetDateTime at(int minutes) {
