@@ -56,9 +56,9 @@ public class ExportBenchmark implements Scenario {
         int fixes = args.integer("fixes", 7200);
         String user = args.string("user", "lead2");
         String pidText = args.string("pid", "");
-        long pid = pidText.isEmpty()
+        long pid = java(pidText.isEmpty()
                 ? Long.parseLong(Files.readString(Path.of(System.getProperty("lagebild.run.dir", ".local/run"), "media.pid")).strip())
-                : Long.parseLong(pidText);
+                : Long.parseLong(pidText));
 
         BenchUsers users = new BenchUsers(args.string("keycloak", "http://127.0.0.1:8180"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -184,6 +184,14 @@ public class ExportBenchmark implements Scenario {
                 return rows.getObject(1, UUID.class);
             }
         }
+    }
+
+    /** The JVM itself when the pid is of a launcher that started it (setsid, env). */
+    private static long java(long pid) throws IOException {
+        Path children = Path.of("/proc/" + pid + "/task/" + pid + "/children");
+        String name = Files.readAllLines(Path.of("/proc/" + pid + "/status")).get(0);
+        String child = Files.exists(children) ? Files.readString(children).strip() : "";
+        return name.endsWith("java") || child.isEmpty() ? pid : java(Long.parseLong(child.split(" ")[0]));
     }
 
     /** A value in bytes of /proc/PID/status (VmRSS, VmHWM). */
