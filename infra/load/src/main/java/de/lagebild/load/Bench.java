@@ -17,7 +17,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: infra/bench.sh SCENARIO [ARGS...]");
+            System.err.println("usage: infra/bench.sh SCENARIO [ARGS...]  (chat, alarm, push, search, positions, layers, media, operation)");
             System.exit(2);
         }
         String name = args[0].toLowerCase(Locale.ROOT);
