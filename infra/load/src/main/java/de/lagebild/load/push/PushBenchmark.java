@@ -142,8 +142,9 @@ public final class PushBenchmark implements Scenario {
             BenchRun.figure("alarm pushes missing", quiet.missing() + loaded.missing());
             BenchRun.figure("alarm pushes duplicated", arrivals.duplicates());
             BenchRun.figure("protocol problems", service.problems().size());
+            // Messages a slow stack has not answered yet are dropped with the client: the figures are printed.
             sender.close();
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close();
             for (int i = 0; i < devices; i++) {
                 removeDevices(tokens.get(i));
             }
