@@ -1,18 +1,21 @@
 package de.lagebild.positions.retention;
 
+import de.lagebild.common.retention.PurgeLoop;
+import de.lagebild.common.retention.PurgeStep;
+import de.lagebild.common.retention.RetentionConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Deletes the positions nobody may keep any more: the track and the latest position of users
- * who are in no room that is open or was closed less than the retention ago. A user still in an
- * ongoing operation keeps their track; positions of users in no room at all are deleted too. A
+ * who are in no room that is open or was closed less than the track retention ago. A user still in
+ * an ongoing operation keeps their track; positions of users in no room at all are deleted too. A
  * member of a room under legal hold keeps everything, for as long as the hold stands; when the holds
- * cannot be read, the statement fails and nothing is deleted.
+ * cannot be read, the statement fails and nothing is deleted. In batches, through common's
+ * {@link PurgeLoop}, so that ingest keeps writing meanwhile.
  */
 @ApplicationScoped
 public class PositionRetention {
@@ -21,28 +24,30 @@ public class PositionRetention {
             select u.id from users u
             where not exists (
               select 1 from room_members rm join rooms r on r.id = rm.room_id
-              where rm.user_id = u.id and (r.closed_at is null or r.closed_at > $1::timestamptz))
+              where rm.user_id = u.id and (r.closed_at is null or r.closed_at > $2::timestamptz))
               and not exists (
                 select 1 from room_members rm join legal_holds h on h.room_id = rm.room_id
                 where rm.user_id = u.id)""";
 
-    private static final String DELETE_TRACK = "delete from position_track where user_id in (" + EXPIRED_USERS + ")";
+    static final List<PurgeStep> STEPS = List.of(
+            new PurgeStep("trackRows", "delete from position_track where (user_id, recorded_at) in (select t.user_id,"
+                    + " t.recorded_at from position_track t where t.user_id in (" + EXPIRED_USERS + ")"
+                    + " limit $1 for update skip locked)"),
+            new PurgeStep("latestPositions", "delete from positions_latest where user_id in (select l.user_id"
+                    + " from positions_latest l where l.user_id in (" + EXPIRED_USERS + ")"
+                    + " and l.recorded_at < $2::timestamptz limit $1 for update skip locked)"));
 
-    private static final String DELETE_LATEST = "delete from positions_latest where user_id in (" + EXPIRED_USERS
-            + ") and recorded_at < $1::timestamptz";
-
-    private final Pool pool;
+    private final PurgeLoop loop;
     private final RetentionConfig config;
 
-    public PositionRetention(Pool pool, RetentionConfig config) {
-        this.pool = pool;
+    public PositionRetention(PurgeLoop loop, RetentionConfig config) {
+        this.loop = loop;
         this.config = config;
     }
 
     public Uni<RetentionResult> run() {
-        Tuple retention = Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(config.afterRoomClosed()));
-        return pool.withTransaction(connection -> connection.preparedQuery(DELETE_TRACK).execute(retention)
-                .flatMap(track -> connection.preparedQuery(DELETE_LATEST).execute(retention)
-                        .map(latest -> new RetentionResult(track.rowCount(), latest.rowCount()))));
+        OffsetDateTime closedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.tracks());
+        return loop.drain(STEPS, closedBefore)
+                .map(removed -> new RetentionResult(removed.of("trackRows"), removed.of("latestPositions")));
     }
 }

@@ -27,7 +27,7 @@ public class RetentionResource {
     @POST
     @Operation(summary = "Delete expired tracks",
             description = "Deletes the track (and an old latest position) of every user whose rooms have all been "
-                    + "closed for longer than the configured retention (default 24 h). Meant for a CronJob calling it "
+                    + "closed for longer than the configured retention (`lagebild.retention.tracks`, default 24 h), in small batches. Meant for a CronJob calling it "
                     + "with a `domain-admin` token; safe to run at any time and repeatedly.")
     public Uni<RetentionResult> run() {
         return retention.run().invoke(result -> Log.infof("retention deleted %d track rows and %d latest positions",
