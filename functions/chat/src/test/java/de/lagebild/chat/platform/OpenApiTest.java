@@ -117,6 +117,7 @@ class OpenApiTest extends OpenApiContract {
         });
         paths.put("DELETE /v1/rooms/{roomId}/legal-hold",
                 () -> List.of(as("admin1").delete("/v1/rooms/" + openRoom("lead1") + "/legal-hold").statusCode()));
+        paths.put("POST /v1/admin/chat/retention", () -> List.of(as("admin1").post("/v1/admin/chat/retention").statusCode()));
         paths.put("GET /v1/rooms/{roomId}/legal-hold",
                 () -> List.of(as("lead1").get("/v1/rooms/" + openRoom("lead1") + "/legal-hold").statusCode()));
         paths.put("GET /v1/search", () -> List.of(as("lead1").queryParam("q", "Lage").get("/v1/search").statusCode()));
