@@ -25,6 +25,7 @@ class AdminJobsTest {
         List<Object[]> jobs = List.of(
                 new Object[] {"lagebild-chat-retention", "chat", "/v1/admin/chat/retention", "/v1/admin/chat/retention"},
                 new Object[] {"lagebild-layer-import", "layers", "/v1/admin/layers/{id}", "/v1/admin/layers/$id/import"},
+                new Object[] {"lagebild-media-retention", "media", "/v1/admin/media/retention", "/v1/admin/media/retention"},
                 new Object[] {"lagebild-media-sweep", "media", "/v1/admin/media/sweep", "/v1/admin/media/sweep"},
                 new Object[] {"lagebild-positions-retention", "positions", "/v1/admin/positions/retention",
                         "/v1/admin/positions/retention"});

@@ -20,4 +20,15 @@ public record ObjectKeys(String object, String thumbnail, String original) {
     public static ObjectKeys forFile(UUID chatId, UUID attachmentId, String extension) {
         return new ObjectKeys(SERVED_PREFIX + chatId + "/" + attachmentId + "/file." + extension, null, null);
     }
+
+    /** How many objects the attachment has in the bucket. */
+    public int count() {
+        int count = 0;
+        for (String key : new String[] {object, thumbnail, original}) {
+            if (key != null) {
+                count++;
+            }
+        }
+        return count;
+    }
 }

@@ -85,6 +85,7 @@ class OpenApiTest extends OpenApiContract {
             return List.of(lead().get(ExportArchives.exportPath(roomId, exportId) + "/download").statusCode());
         });
         paths.put("POST /v1/admin/media/sweep", () -> List.of(admin().post("/v1/admin/media/sweep").statusCode()));
+        paths.put("POST /v1/admin/media/retention", () -> List.of(admin().post("/v1/admin/media/retention").statusCode()));
         return paths;
     }
 
