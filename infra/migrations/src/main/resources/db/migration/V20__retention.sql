@@ -10,7 +10,6 @@ create index rooms_closed_unpurged on rooms (closed_at) where closed_at is not n
 create index rooms_purged on rooms (closed_at) where purged_at is not null;
 
 -- The purge deletes by room, and a row's deletion checks the rows that refer to it.
-create index messages_poi on messages (poi_id) where poi_id is not null;
 create index messages_attachment on messages (attachment_id) where attachment_id is not null;
 create index pois_room on pois (room_id);
 create index attachments_room on attachments (room_id);

@@ -63,7 +63,7 @@ class RetentionTest {
         Map<String, Long> openBefore = rowsOf(open);
 
         JsonPath report = purge();
-        assertThat(report.getLong("removed.messages")).isGreaterThanOrEqualTo(4);
+        assertThat(report.getLong("removed.messages")).isGreaterThanOrEqualTo(3);
         assertThat(report.getInt("roomsPurged")).isGreaterThanOrEqualTo(1);
 
         assertThat(rowsOf(expired)).as("rows of the purged room per table").allSatisfy((table, rows) ->
@@ -140,7 +140,7 @@ class RetentionTest {
 
     @Test
     void messagesSentToOtherRoomsWhileAPurgeRunsAreAllKept() throws Exception {
-        Room expired = roomWithContent(120);
+        Room expired = roomWithContent(80);
         closedDaysAgo(expired, 95);
         String busyRoom = openRoom(LEAD, "officer5", "officer6");
         String busyChat = createChat(LEAD, busyRoom, "officer5", "officer6");
@@ -170,7 +170,7 @@ class RetentionTest {
         assertThat(count("select count(*) from rooms where id = $1", ancient.id())).isZero();
         assertThat(count("select count(*) from audit_log where room_id = $1", ancient.id())).isZero();
         assertThat(count("select count(*) from audit_log where room_id is null and action = 'room.audit_purged'"
-                + " and details->>'roomId' = $1::text", ancient.id())).isEqualTo(1);
+                + " and details->>'roomId' = $1", ancient.id().toString())).isEqualTo(1);
     }
 
     @Test

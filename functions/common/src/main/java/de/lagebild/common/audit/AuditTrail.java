@@ -37,7 +37,7 @@ public class AuditTrail {
     /** The same record in a transaction of the reactive SQL client (the purges' batches). */
     public Uni<Void> record(SqlConnection transaction, AuditEntry entry) {
         return transaction.preparedQuery("insert into audit_log (id, at, actor_id, room_id, chat_id, subject_id, action,"
-                        + " details) values ($1, now(), $2, $3, $4, $5, $6, $7::jsonb)")
+                        + " details) values ($1, now(), $2, $3, $4, $5, $6, $7::text::jsonb)")
                 .execute(Tuple.from(new Object[] {Ids.newId(), entry.actorId(), entry.roomId(), entry.chatId(),
                         entry.subjectId(), entry.action().wireName(), toJson(entry.details())}))
                 .replaceWithVoid();
