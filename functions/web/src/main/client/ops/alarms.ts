@@ -1,5 +1,6 @@
 import { ApiError, newClientId } from '../api';
 import { applyWrites, database } from '../db';
+import { sendQueue } from '../sendQueue';
 import { state, update } from '../state';
 import type { StreamEvent } from '../types';
 import { opsApi } from './api';
@@ -17,9 +18,6 @@ const unconfirmed = new Set<string>();
 let replaying = false;
 
 const OUTBOX_KEY = 'alarmOutbox';
-let flushing = false;
-let again = false;
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 const isActive = (alarm: Alarm) => alarm.state === 'raised' || alarm.state === 'acknowledged';
 const mine = (person: AlarmPerson) => person.id === state.me?.id;
@@ -154,42 +152,23 @@ export async function discardAlarm(clientId: string): Promise<void> {
   await saveOutbox();
 }
 
-export async function flushAlarms(): Promise<void> {
-  if (flushing) { again = true; return; }
-  flushing = true;
-  try {
-    do {
-      again = false;
-      if (!(await sendPending())) return;
-    } while (again);
-  } finally {
-    flushing = false;
-  }
-}
-
-async function sendPending(): Promise<boolean> {
-  for (const item of ops.alarmOutbox.filter((a) => a.state === 'pending')) {
-    try {
-      const alarm = await opsApi.raiseAlarm({ clientId: item.clientId, kind: item.kind, text: item.text, position: item.position, roomIds: item.roomIds });
-      update(() => {
-        ops.alarmOutbox = ops.alarmOutbox.filter((a) => a.clientId !== item.clientId);
-        if (isActive(alarm) && !ops.alarms[alarm.id]) put(alarm);
-      });
-      await saveOutbox();
-    } catch (e) {
-      if (e instanceof ApiError && !e.retryable && e.status !== 401) {
-        update(() => { ops.alarmOutbox = ops.alarmOutbox.map((a) => (a.clientId === item.clientId ? { ...a, state: 'failed', error: e.humanMessage } : a)); });
-        await saveOutbox();
-        continue;
-      }
-      // Offline, 503 or an expired token: the same alarm with the same client id, soon (an alarm does not wait long).
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => void flushAlarms(), 1500 * (0.5 + Math.random()));
-      return false;
-    }
-  }
-  return true;
-}
+/** Sends the alarms not yet answered; a failed pass is tried again soon (an alarm does not wait long). */
+export const flushAlarms = sendQueue<PendingAlarm>({
+  pending: () => ops.alarmOutbox.filter((a) => a.state === 'pending'),
+  retryMs: 1500,
+  send: async (item) => {
+    const alarm = await opsApi.raiseAlarm({ clientId: item.clientId, kind: item.kind, text: item.text, position: item.position, roomIds: item.roomIds });
+    update(() => {
+      ops.alarmOutbox = ops.alarmOutbox.filter((a) => a.clientId !== item.clientId);
+      if (isActive(alarm) && !ops.alarms[alarm.id]) put(alarm);
+    });
+    await saveOutbox();
+  },
+  refused: async (item, e) => {
+    update(() => { ops.alarmOutbox = ops.alarmOutbox.map((a) => (a.clientId === item.clientId ? { ...a, state: 'failed', error: e.humanMessage } : a)); });
+    await saveOutbox();
+  },
+});
 
 export const acknowledgeAlarm = (id: string) => opsApi.acknowledgeAlarm(id).then(applyAnswer);
 export const resolveAlarm = (id: string) => opsApi.resolveAlarm(id).then(applyAnswer);
