@@ -31,11 +31,14 @@ public class OrderResource {
     private final CurrentUser currentUser;
     private final OrderAnswers answers;
     private final OrderReceipts receipts;
+    private final OwnOrderAnswer ownAnswer;
 
-    public OrderResource(CurrentUser currentUser, OrderAnswers answers, OrderReceipts receipts) {
+    public OrderResource(CurrentUser currentUser, OrderAnswers answers, OrderReceipts receipts,
+            OwnOrderAnswer ownAnswer) {
         this.currentUser = currentUser;
         this.answers = answers;
         this.receipts = receipts;
+        this.ownAnswer = ownAnswer;
     }
 
     @GET
@@ -46,6 +49,18 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such chat or order (or it was deleted), or the caller is not a member")
     public Uni<OrderReceiptsView> receipts(@PathParam("chatId") UUID chatId, @PathParam("messageId") UUID messageId) {
         return currentUser.actor().flatMap(actor -> receipts.view(actor, chatId, messageId));
+    }
+
+    @GET
+    @Path("/my-answer")
+    @Operation(summary = "The caller's own answer to an order (its recipients)",
+            description = "The answer, reason and time as they stand now; without them while the caller has not "
+                    + "answered. Lets a client that reloaded show its user's answer again.")
+    @APIResponse(responseCode = "200", description = "The caller's answer as it is now (no answer yet: without answer)")
+    @APIResponse(responseCode = "403", description = "The caller is not a recipient of the order, or lacks read")
+    @APIResponse(responseCode = "404", description = "No such chat or order (or it was deleted), or the caller is not a member")
+    public Uni<OrderAnswered> myAnswer(@PathParam("chatId") UUID chatId, @PathParam("messageId") UUID messageId) {
+        return currentUser.actor().flatMap(actor -> ownAnswer.of(actor, chatId, messageId));
     }
 
     @POST

@@ -72,7 +72,7 @@ class OrderAuthorizationTest {
         String notAnOrder = OrderSteps.path(chat, plainMessage);
         String otherChatsOrder = OrderSteps.path(closedChat, order);
         List<Call> calls = new ArrayList<>();
-        for (String endpoint : List.of("receipts", "acknowledge", "decline")) {
+        for (String endpoint : List.of("receipts", "my-answer", "acknowledge", "decline")) {
             calls.add(new Call(endpoint, "room member, not in the chat", 404, null, () -> call(endpoint, "officer4", path)));
             calls.add(new Call(endpoint, "outsider of the room", 404, null, () -> call(endpoint, "officer5", path)));
             calls.add(new Call(endpoint, "outsider, unknown chat", 404, null, () -> call(endpoint, "officer5", unknownChat)));
@@ -86,6 +86,10 @@ class OrderAuthorizationTest {
         calls.add(new Call("receipts", "recipient, neither sender nor manager", 403, null,
                 () -> call("receipts", "officer2", path)));
         calls.add(new Call("receipts", "member added later", 403, null, () -> call("receipts", "officer6", path)));
+        calls.add(new Call("my-answer", "the sender", 403, null, () -> call("my-answer", "lead2", path)));
+        calls.add(new Call("my-answer", "member added after the order", 403, null, () -> call("my-answer", "officer6", path)));
+        calls.add(new Call("my-answer", "bad order id", 404, null,
+                () -> as("officer2").get("/v1/chats/" + chat + "/orders/x/my-answer")));
         for (String endpoint : List.of("acknowledge", "decline")) {
             calls.add(new Call(endpoint, "member added after the order", 403, null, () -> call(endpoint, "officer6", path)));
             calls.add(new Call(endpoint, "the sender", 403, null, () -> call(endpoint, "lead2", path)));
@@ -126,7 +130,13 @@ class OrderAuthorizationTest {
     }
 
     @Test
+    void aRecipientStillReadsTheirAnswerInAClosedRoom() {
+        as("officer2").get(OrderSteps.path(closedChat, closedOrder) + "/my-answer").then().statusCode(200);
+    }
+
+    @Test
     void aUserWithoutTheOfficerRoleGetsNothing() {
+        as("civilian1").get(OrderSteps.path(chat, order) + "/my-answer").then().statusCode(403);
         as("civilian1").get(OrderSteps.path(chat, order)).then().statusCode(403);
         as("civilian1").post(OrderSteps.path(chat, order) + "/acknowledge").then().statusCode(403);
     }
@@ -137,11 +147,13 @@ class OrderAuthorizationTest {
         as("lead2").delete("/v1/chats/" + chat + "/messages/" + deleted).then().statusCode(204);
         as("officer2").post(OrderSteps.path(chat, deleted) + "/acknowledge").then().statusCode(404);
         as("lead2").get(OrderSteps.path(chat, deleted)).then().statusCode(404);
+        as("officer2").get(OrderSteps.path(chat, deleted) + "/my-answer").then().statusCode(404);
     }
 
     private static Response call(String endpoint, String user, String path) {
         return switch (endpoint) {
             case "receipts" -> as(user).get(path);
+            case "my-answer" -> as(user).get(path + "/my-answer");
             case "acknowledge" -> as(user).post(path + "/acknowledge");
             default -> as(user).body(Map.of("reason", "kein Fahrzeug")).post(path + "/decline");
         };

@@ -43,6 +43,10 @@ final class OrderSteps {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    static JsonPath myAnswer(String recipient, String chatId, String messageId) {
+        return as(recipient).get(path(chatId, messageId) + "/my-answer").then().statusCode(200).extract().jsonPath();
+    }
+
     static JsonPath receipts(String viewer, String chatId, String messageId) {
         return as(viewer).get(path(chatId, messageId)).then().statusCode(200).extract().jsonPath();
     }

@@ -2,6 +2,7 @@ package de.lagebild.chat.order;
 
 import static de.lagebild.chat.order.OrderSteps.acknowledge;
 import static de.lagebild.chat.order.OrderSteps.decline;
+import static de.lagebild.chat.order.OrderSteps.myAnswer;
 import static de.lagebild.chat.order.OrderSteps.receiptOf;
 import static de.lagebild.chat.order.OrderSteps.receipts;
 import static de.lagebild.common.testing.ChatFixture.addChatMember;
@@ -93,6 +94,30 @@ class OrderTest {
         assertThat(receiptOf(after, userId("officer3"))).containsEntry("answer", "acknowledged")
                 .containsKey("answeredAt").doesNotContainKey("reason");
         assertThat(receipts("lead2", chat, id).getString("recipients[0].user.displayName")).isNotBlank();
+    }
+
+    @Test
+    void aRecipientReadsBackTheirOwnAnswerAsItStandsAndNoOneElses() {
+        String room = openRoom("lead2", "officer2", "officer3");
+        String chat = createChat("lead2", room, "officer2", "officer3");
+        String id = OrderSteps.post("lead2", chat, "Kreuzung Süd sperren", "important").getString("id");
+
+        JsonPath unanswered = myAnswer("officer2", chat, id);
+        assertThat(unanswered.getString("messageId")).isEqualTo(id);
+        assertThat(unanswered.getString("recipient.id")).isEqualTo(userId("officer2"));
+        assertThat(unanswered.getMap("$")).as("nothing answered yet").doesNotContainKeys("answer", "reason", "answeredAt");
+
+        JsonPath acknowledged = acknowledge("officer2", chat, id);
+        assertThat(myAnswer("officer2", chat, id).prettify()).as("the answer the acknowledgement gave")
+                .isEqualTo(acknowledged.prettify());
+        assertThat(myAnswer("officer3", chat, id).getMap("$")).as("another recipient's answer is not theirs")
+                .doesNotContainKeys("answer", "answeredAt");
+
+        decline("officer2", chat, id, "kein Fahrzeug frei");
+        JsonPath changed = myAnswer("officer2", chat, id);
+        assertThat(changed.getString("answer")).isEqualTo("declined");
+        assertThat(changed.getString("reason")).isEqualTo("kein Fahrzeug frei");
+        assertThat(changed.getString("answeredAt")).isNotBlank();
     }
 
     @Test

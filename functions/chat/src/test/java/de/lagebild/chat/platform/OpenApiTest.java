@@ -125,6 +125,10 @@ class OpenApiTest extends OpenApiContract {
             String chatId = chatWithOfficer2();
             return List.of(as("lead1").get(orderPath(chatId, postOrder(chatId))).statusCode());
         });
+        paths.put("GET /v1/chats/{chatId}/orders/{messageId}/my-answer", () -> {
+            String chatId = chatWithOfficer2();
+            return List.of(as("officer2").get(orderPath(chatId, postOrder(chatId)) + "/my-answer").statusCode());
+        });
         paths.put("POST /v1/chats/{chatId}/orders/{messageId}/acknowledge", () -> {
             String chatId = chatWithOfficer2();
             return List.of(as("officer2").post(orderPath(chatId, postOrder(chatId)) + "/acknowledge").statusCode());
