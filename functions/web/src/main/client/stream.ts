@@ -3,6 +3,7 @@ import { config } from './config';
 import { clearAll, clearRoom, database } from './db';
 import { state, update } from './state';
 import { onAlarmsFrame, onCaughtUp } from './ops/alarms';
+import { remindersCaughtUp } from './ops/orders';
 import { applyEvent, flush, persist, recountUnread, refreshRooms } from './sync';
 import type { ServerFrame, StreamEvent } from './types';
 
@@ -164,6 +165,7 @@ async function handle(frame: ServerFrame): Promise<void> {
     case 'caught_up':
       streamStats.caughtUp = true;
       void onCaughtUp();
+      remindersCaughtUp();
       watched.forEach((chatId) => sendFrame({ type: 'watch', chatId }));
       await flush();
       await recountUnread();

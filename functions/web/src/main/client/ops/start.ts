@@ -1,10 +1,12 @@
 import { onConnected } from '../stream';
 import { flushAlarms, restoreAlarmOutbox } from './alarms';
+import { restoreReminders, retryOwnAnswers } from './orders';
 import { loadCatalogue, restoreUnitStatus } from './unitStatus';
 
-/** What survives a reload (alarms not yet sent, open status requests, the catalogue), and what each connect brings. */
+/** What survives a reload (alarms not yet sent, open status requests and order reminders, the catalogue), and what each connect brings. */
 export function startOps(): void {
   void restoreAlarmOutbox();
   void restoreUnitStatus();
-  onConnected(() => { void flushAlarms(); void loadCatalogue(); });
+  void restoreReminders();
+  onConnected(() => { void flushAlarms(); void loadCatalogue(); retryOwnAnswers(); });
 }

@@ -7,6 +7,7 @@ import { ChatView } from './ChatView';
 import { Details } from './Details';
 import { useAppState } from './hooks';
 import { MapSlot } from './MapSlot';
+import { OrderReminders } from './Orders';
 import { SharingSwitch } from './SharingSwitch';
 import { Sidebar } from './Sidebar';
 import { StatusPicker, StatusRequestPrompt } from './UnitStatus';
@@ -60,6 +61,7 @@ export function App() {
       <div class="alerts">
         <AlarmBanner />
         <StatusRequestPrompt />
+        <OrderReminders />
         {s.notice && (
           <div class="notice" role="alert">
             <span>{s.notice}</span>

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, newClientId } from '../api';
 import { t } from '../i18n';
+import { orders } from '../ops/orders';
 import { discard, enqueue } from '../outbox';
 import { go, showOnMap } from '../route';
 import { can, state, update } from '../state';
@@ -8,7 +9,8 @@ import { loadOlder, openChatWindow, refreshChatMembers, storeChat, trimWindow } 
 import type { Chat, ChatMember, Message, OutboxItem } from '../types';
 import { attempt, useAppState } from './hooks';
 import { AttachIcon, CameraIcon, FileIcon, PinIcon } from './Icons';
-import { OrderBlock } from './Orders';
+import { OrderBadges, OrderBlock } from './Orders';
+import { plainMessage, SendAsLine, SendOptions, SendOptionsToggle, type SendAs } from './SendOptions';
 
 const WINDOW = 200;
 
@@ -97,6 +99,20 @@ function MessageList(props: { chat: Chat }) {
     }
   };
 
+  // A reminder asked to show an order: scroll to it, loading older pages while it is not yet in the window.
+  const focus = orders.focus?.chatId === chat.id ? orders.focus.messageId : undefined;
+  useEffect(() => {
+    if (!focus) return;
+    const item = scroller.current?.querySelector(`[data-id="${focus}"]`);
+    if (item) {
+      item.scrollIntoView({ block: 'center' });
+      update(() => { orders.focus = undefined; });
+    } else if (s.hasOlder[chat.id] && !loading.current) {
+      loading.current = true;
+      void loadOlder(chat.id).finally(() => { loading.current = false; });
+    }
+  }, [focus, firstSeq, list.length]);
+
   const members = s.chatMembers[chat.id] ?? [];
   return (
     <div class="messages" ref={scroller} onScroll={onScroll} role="log" aria-live="polite" aria-label={text.chatMembers && chat.name} tabIndex={0}>
@@ -123,10 +139,11 @@ function MessageItem(props: { message: Message; chat: Chat; members: ChatMember[
   if (m.deleted) {
     return <li class={`message deleted${mine ? ' mine' : ''}`} data-seq={m.seq}><p class="body">{text.deleted}</p></li>;
   }
+  const reminded = orders.reminders.some((r) => r.messageId === m.id);
   const others = props.members.filter((member) => member.userId !== m.author?.id);
   const readers = others.filter((member) => member.readUpToSeq >= m.seq);
   return (
-    <li class={`message${mine ? ' mine' : ''}`} data-seq={m.seq} data-id={m.id}>
+    <li class={`message${mine ? ' mine' : ''}${m.priority ? ` priority-${m.priority}` : ''}${reminded ? ' reminded' : ''}`} data-seq={m.seq} data-id={m.id}>
       {!mine && <p class="author">{m.postedAs === 'domain-admin' ? text.postedByAdmin : m.author?.displayName}{m.author?.unit ? ` · ${m.author.unit}` : ''}</p>}
       {m.kind === 'photo' && m.attachmentId && <Photo id={m.attachmentId} />}
       {m.kind === 'file' && m.attachmentId && <FileLink id={m.attachmentId} name={m.body ?? text.file} />}
@@ -181,6 +198,7 @@ function OutboxEntry(props: { item: OutboxItem }) {
   return (
     <li class={`message mine outbox ${item.state}`} data-client-id={item.clientId}>
       {item.kind === 'text' ? <p class="body">{item.body}</p> : <p class="body location"><PinIcon /> {text.locationMessage}</p>}
+      <OrderBadges priority={item.priority} ackRequested={item.ackRequested} />
       <p class="meta">
         <span class="outbox-state">{item.state === 'failed' ? `${text.failed}: ${item.error ?? ''}` : text.pending}</span>
         {item.state === 'failed' && <button type="button" class="link-button" onClick={() => void discard(item.clientId)}>{text.discard}</button>}
@@ -218,14 +236,19 @@ function Composer(props: { chat: Chat }) {
   const text = t();
   const chat = props.chat;
   const [body, setBody] = useState('');
-  const [order, setOrder] = useState(false);
+  const [sendAs, setSendAs] = useState<SendAs>(plainMessage);
+  const [choosing, setChoosing] = useState(false);
   const [uploading, setUploading] = useState(false);
   const send = async () => {
     const value = body.trim();
     if (!value) return;
     setBody('');
-    setOrder(false);
-    await enqueue({ chatId: chat.id, roomId: chat.roomId, kind: 'text', body: value, ...(order ? { ackRequested: true } : {}) });
+    setSendAs(plainMessage);
+    setChoosing(false);
+    await enqueue({
+      chatId: chat.id, roomId: chat.roomId, kind: 'text', body: value,
+      ...(sendAs.priority !== 'normal' ? { priority: sendAs.priority } : {}), ...(sendAs.order ? { ackRequested: true } : {}),
+    });
   };
   const shareLocation = () => {
     if (!navigator.geolocation) { update((s) => { s.notice = text.locationUnavailable; }); return; }
@@ -244,24 +267,27 @@ function Composer(props: { chat: Chat }) {
     setUploading(false);
   };
   return (
-    <form class="composer" onSubmit={(e) => { e.preventDefault(); void send(); }}>
-      <label class="icon-button attach" title={text.attach}>
-        <span class="visually-hidden">{text.attach}</span><AttachIcon />
-        <input type="file" accept="image/jpeg,image/png,application/pdf" class="visually-hidden" data-testid="attach" onChange={(e) => void upload(e.target as HTMLInputElement)} />
-      </label>
-      <label class="icon-button camera" title={text.photo}>
-        <span class="visually-hidden">{text.photo}</span><CameraIcon />
-        <input type="file" accept="image/*" capture="environment" class="visually-hidden" onChange={(e) => void upload(e.target as HTMLInputElement)} />
-      </label>
-      <button type="button" class="icon-button" title={text.shareLocation} aria-label={text.shareLocation} onClick={shareLocation}><PinIcon /></button>
-      <button type="button" class="icon-button order-toggle" aria-pressed={order} title={text.orders.asOrder} aria-label={text.orders.asOrder}
-        onClick={() => setOrder(!order)}>!</button>
-      <label class="visually-hidden" for="composer-text">{text.messagePlaceholder}</label>
-      <textarea id="composer-text" rows={1} placeholder={text.messagePlaceholder} value={body} maxLength={4000}
-        onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}
-        onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); void send(); } }} />
-      {uploading && <span role="status" class="uploading">{text.uploading}</span>}
-      <button type="submit" class="primary send" disabled={!body.trim()}>{text.send}</button>
-    </form>
+    <div class="composer-area">
+      {choosing && <SendOptions sendAs={sendAs} onChange={setSendAs} onClose={() => setChoosing(false)} />}
+      <SendAsLine sendAs={sendAs} onReset={() => setSendAs(plainMessage)} />
+      <form class="composer" onSubmit={(e) => { e.preventDefault(); void send(); }}>
+        <label class="icon-button attach" title={text.attach}>
+          <span class="visually-hidden">{text.attach}</span><AttachIcon />
+          <input type="file" accept="image/jpeg,image/png,application/pdf" class="visually-hidden" data-testid="attach" onChange={(e) => void upload(e.target as HTMLInputElement)} />
+        </label>
+        <label class="icon-button camera" title={text.photo}>
+          <span class="visually-hidden">{text.photo}</span><CameraIcon />
+          <input type="file" accept="image/*" capture="environment" class="visually-hidden" onChange={(e) => void upload(e.target as HTMLInputElement)} />
+        </label>
+        <button type="button" class="icon-button" title={text.shareLocation} aria-label={text.shareLocation} onClick={shareLocation}><PinIcon /></button>
+        <SendOptionsToggle sendAs={sendAs} open={choosing} onToggle={() => setChoosing(!choosing)} />
+        <label class="visually-hidden" for="composer-text">{text.messagePlaceholder}</label>
+        <textarea id="composer-text" rows={1} placeholder={text.messagePlaceholder} value={body} maxLength={4000}
+          onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}
+          onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); void send(); } }} />
+        {uploading && <span role="status" class="uploading">{text.uploading}</span>}
+        <button type="submit" class={`primary send${sendAs.priority === 'normal' ? '' : ` ${sendAs.priority}`}`} disabled={!body.trim()}>{text.send}</button>
+      </form>
+    </div>
   );
 }

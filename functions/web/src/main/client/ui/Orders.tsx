@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { clock } from '../ops/format';
-import { answerOrder, loadOrder, orders } from '../ops/orders';
+import { answerOrder, dismissReminder, loadOrder, loadOwnAnswer, orders, showOrder } from '../ops/orders';
 import { can } from '../state';
 import type { Chat, Message } from '../types';
 import { attempt, useAppState } from './hooks';
@@ -9,19 +9,27 @@ import { attempt, useAppState } from './hooks';
 /** A message's priority and, for an order, the recipient's answer buttons or the sender's and managers' roll-up. */
 export function OrderBlock(props: { message: Message; chat: Chat }) {
   const s = useAppState();
-  const text = t().orders;
   const m = props.message;
   const mine = m.author?.id === s.me?.id;
   if (!m.priority && !m.ackRequested) return null;
   return (
     <div class="order">
-      <p class="order-badges">
-        {m.priority && <span class={`chip priority ${m.priority}`}>{text.priority[m.priority]}</span>}
-        {m.ackRequested && <span class="chip order-chip">{text.order}</span>}
-      </p>
+      <OrderBadges priority={m.priority} ackRequested={m.ackRequested} />
       {m.ackRequested && !mine && <OrderAnswerButtons message={m} />}
       {m.ackRequested && (mine || can(props.chat, 'manage')) && <OrderFollow message={m} />}
     </div>
+  );
+}
+
+/** A message's priority chip (important, urgent) and "order" chip. */
+export function OrderBadges(props: { priority?: 'important' | 'urgent' | null; ackRequested?: boolean | null }) {
+  const text = t().orders;
+  if (!props.priority && !props.ackRequested) return null;
+  return (
+    <p class="order-badges">
+      {props.priority && <span class={`chip priority ${props.priority}`}>{text.priority[props.priority]}</span>}
+      {props.ackRequested && <span class="chip order-chip">{text.order}</span>}
+    </p>
   );
 }
 
@@ -32,6 +40,9 @@ function OrderAnswerButtons(props: { message: Message }) {
   const mine = orders.answers[m.id]?.[s.me?.id ?? ''];
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
+  useEffect(() => { if (!mine) void loadOwnAnswer(m.chatId, m.id); }, [m.id]);
+  // Members who joined the chat after the order (or lost read) are no recipients of it.
+  if (orders.notMine[m.id]) return null;
   if (declining) {
     return (
       <form class="order-decline" onSubmit={(e) => {
@@ -78,5 +89,42 @@ function OrderFollow(props: { message: Message }) {
         ))}
       </ul>
     </details>
+  );
+}
+
+/** Reminders of orders this user has not answered, on every screen until they answer or dismiss them. */
+export function OrderReminders() {
+  const s = useAppState();
+  const text = t().orders;
+  const open = orders.reminders.filter((r) => !s.rooms[r.roomId]?.closedAt);
+  if (open.length === 0) return null;
+  return (
+    <>
+      {open.map((r) => {
+        const chat = s.chats[r.chatId];
+        const room = s.rooms[r.roomId];
+        const message = s.messages[r.chatId]?.find((m) => m.id === r.messageId);
+        const sender = message?.author?.displayName
+          ?? s.chatMembers[r.chatId]?.find((m) => m.userId === r.sentBy)?.displayName
+          ?? s.roomMembers[r.roomId]?.find((m) => m.userId === r.sentBy)?.displayName;
+        const where = chat ? text.reminderWhere(chat.name, room?.name ?? '') : room?.name ?? '';
+        return (
+          <div key={r.messageId} class="order-reminder" role="alert" data-message-id={r.messageId}>
+            <p class="order-reminder-text">
+              <strong>{text.reminderTitle}</strong>
+              {r.priority === 'urgent' && <span class="chip priority urgent">{text.priority.urgent}</span>}
+              <span>{where}{sender ? ` · ${text.reminderFrom(sender)}` : ''} · {clock(r.remindedAt)}</span>
+              {message?.body && <span class="order-reminder-body">{text.reminderBody(message.body)}</span>}
+            </p>
+            <div class="order-reminder-actions">
+              <button type="button" class="primary small" onClick={() => showOrder(r)}>{text.goToOrder}</button>
+              <button type="button" class="small" aria-label={text.dismissReminderLabel(chat?.name ?? where)} onClick={() => dismissReminder(r.messageId)}>
+                {text.dismissReminder}
+              </button>
+            </div>
+          </div>
+        );
+      })}
+    </>
   );
 }

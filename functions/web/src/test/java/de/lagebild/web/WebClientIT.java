@@ -411,7 +411,7 @@ class WebClientIT {
     @Test
     @Order(11)
     void anOrderIsAcknowledgedOrDeclinedByItsRecipientAndTheSenderSeesTheRollUp() {
-        lead.button("Als Auftrag senden (Bestätigung anfordern)").click();
+        sendAsOrder(lead);
         lead.send("Absperrung Nord besetzen");
         Locator atOfficer = officer.page.locator(".message-list .message", new Page.LocatorOptions().setHasText("Absperrung Nord besetzen"));
         PlaywrightAssertions.assertThat(atOfficer.locator(".order-chip")).hasText("Auftrag");
@@ -422,7 +422,7 @@ class WebClientIT {
         atLead.locator(".order-follow summary").click();
         PlaywrightAssertions.assertThat(atLead.locator(".order-recipients li.acknowledged")).containsText("Jonas Becker");
 
-        lead.button("Als Auftrag senden (Bestätigung anfordern)").click();
+        sendAsOrder(lead);
         lead.send("Zweiten Zugang sichern");
         Locator second = officer.page.locator(".message-list .message", new Page.LocatorOptions().setHasText("Zweiten Zugang sichern"));
         second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ablehnen")).click();
@@ -431,6 +431,12 @@ class WebClientIT {
         PlaywrightAssertions.assertThat(second).containsText("Sie haben abgelehnt: kein Fahrzeug frei");
         Locator secondAtLead = lead.page.locator(".message-list .message", new Page.LocatorOptions().setHasText("Zweiten Zugang sichern"));
         PlaywrightAssertions.assertThat(secondAtLead.locator(".order-follow summary")).hasText("0 von 1 bestätigt, 1 abgelehnt");
+    }
+
+    /** The next message goes out as an order: chosen in the composer's priority and order options. */
+    private static void sendAsOrder(AppUser user) {
+        user.button("Priorität und Auftrag").click();
+        user.page.locator(".send-options").getByLabel("Als Auftrag senden (Bestätigung anfordern)").check();
     }
 
     @Test

@@ -4,6 +4,7 @@ import de.lagebild.common.testing.PackagedFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,9 +35,16 @@ final class WebStack implements AutoCloseable {
     }
 
     static WebStack start() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    /** With settings of the chat function's own besides (for example shorter order timings). */
+    static WebStack start(List<String> chatSettings) throws IOException, InterruptedException {
         String loopback = "-Dquarkus.http.host=127.0.0.1";
         String cors = "-Dlagebild.web.origins=" + ORIGIN;
-        CompletableFuture<PackagedFunction> chat = startAsync("web-it-chat", "chat", List.of(loopback, cors));
+        List<String> chatAll = new ArrayList<>(List.of(loopback, cors));
+        chatAll.addAll(chatSettings);
+        CompletableFuture<PackagedFunction> chat = startAsync("web-it-chat", "chat", chatAll);
         CompletableFuture<PackagedFunction> media = startAsync("web-it-media", "media", List.of(loopback, cors, "-XX:+UseSerialGC"));
         CompletableFuture<PackagedFunction> positions = startAsync("web-it-positions", "positions", List.of(loopback, cors, "-XX:+UseSerialGC"));
         CompletableFuture<PackagedFunction> layers = startAsync("web-it-layers", "layers", List.of(loopback, cors, "-XX:+UseSerialGC"));
