@@ -15,7 +15,7 @@ export function SendOptionsToggle(props: { sendAs: SendAs; open: boolean; onTogg
   const text = t().orders;
   return (
     <button type="button" class={`icon-button send-options-toggle${isPlain(props.sendAs) ? '' : ` chosen ${props.sendAs.priority}`}`}
-      aria-expanded={props.open} aria-controls="send-options" title={text.sendOptions} aria-label={text.sendOptions}
+      aria-expanded={props.open} aria-controls={props.open ? 'send-options' : undefined} title={text.sendOptions} aria-label={text.sendOptions}
       onClick={props.onToggle}>!</button>
   );
 }
