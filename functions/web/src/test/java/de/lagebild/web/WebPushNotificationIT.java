@@ -33,6 +33,7 @@ class WebPushNotificationIT {
                 List.of("-Dquarkus.http.host=127.0.0.1"));
                 Chromium chromium = new Chromium();
                 BrowserContext context = chromium.browser.newContext()) {
+            assertThat(web.port()).isEqualTo(port);
             context.grantPermissions(List.of("notifications"), new BrowserContext.GrantPermissionsOptions().setOrigin(origin));
             Page page = context.newPage();
             CDPSession devtools = context.newCDPSession(page);
