@@ -19,7 +19,7 @@ export interface OrderAnswer { answer: 'acknowledged' | 'declined'; reason?: str
 /** A recipient's answer as the server has it (the payload of `order.acknowledged`/`order.declined`); no answer yet: none. */
 interface Answered { recipient: { id: string }; answer?: 'acknowledged' | 'declined'; reason?: string; answeredAt?: string }
 /** The reminder of an order this user has not answered: shown until they answer or dismiss it. */
-export interface OrderReminder { messageId: string; chatId: string; roomId: string; sentBy: string; priority?: string; remindedAt: string }
+export interface OrderReminder { messageId: string; chatId: string; roomId: string; seq: number; sentBy: string; priority?: string; remindedAt: string }
 
 /**
  * Orders whose view is on screen, each user's last answer to each order (seen on the stream, or
@@ -35,6 +35,14 @@ export const orders = {
 };
 
 const REMINDERS_KEY = 'orderReminders';
+const DISMISSED_KEY = 'dismissedReminders';
+/** How many dismissed reminders are remembered; older ones are long past any replay. */
+const DISMISSED_KEPT = 500;
+/**
+ * The log position of the last reminder this user dismissed, per order: a replay of that event
+ * (a reload whose cursor had not passed it yet) must not bring it back; a later reminder does.
+ */
+let dismissed: Record<string, number> = {};
 const json = (body: unknown) => JSON.stringify(body);
 const path = (chatId: string, messageId: string) => `/v1/chats/${chatId}/orders/${messageId}`;
 
@@ -109,9 +117,9 @@ let replayedReminders = 0;
 function remind(e: StreamEvent, p: { messageId: string; chatId: string; pending?: string[]; sentBy?: string; priority?: string; remindedAt?: string }): void {
   const me = state.me?.id;
   if (!me || !p.pending?.includes(me) || orders.reminders.some((r) => r.messageId === p.messageId)) return;
-  if (orders.answers[p.messageId]?.[me]) return;
+  if (orders.answers[p.messageId]?.[me] || wasDismissed(p.messageId, e.seq)) return;
   orders.reminders = [...orders.reminders, {
-    messageId: p.messageId, chatId: p.chatId, roomId: e.roomId, sentBy: p.sentBy ?? '', priority: p.priority, remindedAt: p.remindedAt ?? e.at,
+    messageId: p.messageId, chatId: p.chatId, roomId: e.roomId, seq: e.seq, sentBy: p.sentBy ?? '', priority: p.priority, remindedAt: p.remindedAt ?? e.at,
   }];
   saveReminders();
   if (streamStats.caughtUp) vibrate();
@@ -140,16 +148,29 @@ export function forgetReminders(match: (reminder: OrderReminder) => boolean): vo
 }
 
 export function dismissReminder(messageId: string): void {
+  const reminder = orders.reminders.find((r) => r.messageId === messageId);
+  if (reminder) {
+    const others = Object.entries(dismissed).filter(([id]) => id !== messageId);
+    dismissed = Object.fromEntries([...others, [messageId, reminder.seq] as const].slice(-DISMISSED_KEPT));
+    void applyWrites({ puts: [{ store: 'meta', key: DISMISSED_KEY, value: dismissed }], deletes: [] });
+  }
   update(() => forgetReminders((r) => r.messageId === messageId));
 }
 
-/** Open reminders survive a reload: its replay only brings what is new. */
+/** Whether this user dismissed this reminder of the order, or a later one (reminders saved before `seq` existed count as new). */
+function wasDismissed(messageId: string, seq: number | undefined): boolean {
+  return messageId in dismissed && dismissed[messageId] >= (seq ?? Number.MAX_SAFE_INTEGER);
+}
+
+/** Open reminders survive a reload, and dismissed ones stay dismissed when the replay brings them again. */
 export async function restoreReminders(): Promise<void> {
-  const saved = (await (await database()).get('meta', REMINDERS_KEY)) as OrderReminder[] | undefined;
-  if (!saved?.length) return;
+  const d = await database();
+  const saved = ((await d.get('meta', REMINDERS_KEY)) ?? []) as OrderReminder[];
+  dismissed = { ...((await d.get('meta', DISMISSED_KEY)) as Record<string, number> | undefined), ...dismissed };
   update(() => {
     const known = new Set(orders.reminders.map((r) => r.messageId));
     orders.reminders = [...saved.filter((r) => !known.has(r.messageId)), ...orders.reminders];
+    forgetReminders((r) => wasDismissed(r.messageId, r.seq));
   });
 }
 

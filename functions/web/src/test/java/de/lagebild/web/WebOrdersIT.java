@@ -267,6 +267,18 @@ class WebOrdersIT {
         officer.reload();
         PlaywrightAssertions.assertThat(officer.page.locator(".message-list .message[data-id='" + orderId + "']")).hasCount(1);
         PlaywrightAssertions.assertThat(reminder).hasCount(0);
+
+        // A reload whose cursor had not yet passed the reminder replays it: dismissed stays dismissed.
+        long orderSeq = Long.parseLong(officer.page.locator(".message-list .message[data-id='" + orderId + "']").getAttribute("data-seq"));
+        officer.page.evaluate("([room, seq]) => new Promise((resolve) => {"
+                + " const open = indexedDB.open('lagebild');"
+                + " open.onsuccess = () => { const tx = open.result.transaction('cursors', 'readwrite');"
+                + "   tx.objectStore('cursors').put(seq, room); tx.oncomplete = () => { open.result.close(); resolve(true); }; }; })",
+                List.of(roomId, Math.toIntExact(orderSeq - 1)));
+        officer.reload();
+        assertThat(officer.streamStat("eventsBeforeCaughtUp")).as("the order and its reminder replayed").isGreaterThanOrEqualTo(2);
+        PlaywrightAssertions.assertThat(officer.page.locator(".message-list .message[data-id='" + orderId + "']")).hasCount(1);
+        assertThat(remindersOf(officer).count()).isZero();
     }
 
     /** An urgent order to the officer and officer2, posted by the lead through the API; its id. */
