@@ -14,12 +14,16 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends due deliveries, urgent ones first. A pass claims a batch with {@code for update skip locked}
- * in one transaction, sends each (all at once), records each outcome and commits: two instances
+ * in one transaction, sends each (all at once; the payloads are encrypted on every core), records the
+ * outcomes (one statement per kind of outcome) and commits: two instances
  * never hold the same delivery, and a delivery is marked sent in the transaction that claimed it.
  * A crash between a push service's answer and the commit leaves the delivery pending, so it is sent
  * again after a restart (at least once in that window; the Topic lets the push service replace it).
@@ -39,15 +43,15 @@ public class DeliverySender {
              order by p.priority desc, p.due_at
              limit $1
                for update of p skip locked""";
-    private static final String SENT = """
-            update push_deliveries set state = 'sent', attempts = attempts + 1, finished_at = now()
-             where event_id = $1 and device_id = $2""";
-    private static final String FAILED = """
-            update push_deliveries set state = 'failed', attempts = attempts + 1, finished_at = now()
-             where event_id = $1 and device_id = $2""";
+    private static final String FINISHED = """
+            update push_deliveries p set state = $3, attempts = p.attempts + 1, finished_at = now()
+              from unnest($1::uuid[], $2::uuid[]) as k(event_id, device_id)
+             where p.event_id = k.event_id and p.device_id = k.device_id""";
     private static final String RETRY = """
-            update push_deliveries set attempts = attempts + 1, due_at = $3 where event_id = $1 and device_id = $2""";
-    private static final String REMOVE_DEVICE = "delete from push_devices where id = $1";
+            update push_deliveries p set attempts = p.attempts + 1, due_at = k.due_at
+              from unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) as k(event_id, device_id, due_at)
+             where p.event_id = k.event_id and p.device_id = k.device_id""";
+    private static final String REMOVE_DEVICES = "delete from push_devices where id = any($1::uuid[])";
     private static final String OLDEST_DUE = """
             select min(due_at) from push_deliveries where state = 'pending' and due_at <= now()""";
 
@@ -74,13 +78,8 @@ public class DeliverySender {
             Transaction transaction = connection.beginAndAwait();
             try {
                 List<DueDelivery> due = claim(connection);
-                List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>();
-                for (DueDelivery push : due) {
-                    outcomes.add(push.kind() == DeviceKind.WEB_PUSH ? webPush.send(push) : gateway.send(push));
-                }
-                for (int i = 0; i < due.size(); i++) {
-                    record(connection, due.get(i), outcomes.get(i).join());
-                }
+                List<CompletableFuture<SendOutcome>> answers = due.parallelStream().map(this::dispatch).toList();
+                record(connection, due, answers.stream().map(CompletableFuture::join).toList());
                 transaction.commitAndAwait();
                 return due.size();
             } catch (RuntimeException e) {
@@ -104,32 +103,75 @@ public class DeliverySender {
         return due;
     }
 
-    private void record(SqlConnection connection, DueDelivery push, SendOutcome outcome) {
-        Tuple key = Tuple.of(push.eventId(), push.deviceId());
-        SendOutcome.Kind recorded = outcome.kind();
-        switch (outcome.kind()) {
-            case SENT -> {
-                connection.preparedQuery(SENT).executeAndAwait(key);
-                metrics.delivered(push.priority(), Duration.between(push.createdAt(), OffsetDateTime.now(ZoneOffset.UTC)));
-            }
-            case GONE -> {
-                connection.preparedQuery(REMOVE_DEVICE).executeAndAwait(Tuple.of(push.deviceId()));
-                metrics.targetRemoved(push.kind());
-                Log.infof("push target removed: device=%s kind=%s", push.deviceId(), push.kind().wireName());
-            }
-            case FAILED -> connection.preparedQuery(FAILED).executeAndAwait(key);
-            case RETRY -> {
-                if (push.attempts() + 1 >= config.maxAttempts()) {
-                    connection.preparedQuery(FAILED).executeAndAwait(key);
-                    recorded = SendOutcome.Kind.FAILED;
-                } else {
-                    connection.preparedQuery(RETRY).executeAndAwait(Tuple.of(push.eventId(), push.deviceId(),
-                            OffsetDateTime.now(ZoneOffset.UTC).plus(backoff(push.attempts(), outcome.retryAfter()))));
-                }
-            }
-            default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
+    /** Hands one push to its service; one that cannot even be encrypted for its target is given up. */
+    private CompletableFuture<SendOutcome> dispatch(DueDelivery push) {
+        try {
+            return push.kind() == DeviceKind.WEB_PUSH ? webPush.send(push) : gateway.send(push);
+        } catch (IllegalArgumentException e) {
+            Log.warnf("push not sendable to device=%s: %s", push.deviceId(), e.getMessage());
+            return CompletableFuture.completedFuture(SendOutcome.failed());
         }
-        metrics.attempt(push.priority(), recorded);
+    }
+
+    private void record(SqlConnection connection, List<DueDelivery> due, List<SendOutcome> outcomes) {
+        List<DueDelivery> sent = new ArrayList<>();
+        List<DueDelivery> failed = new ArrayList<>();
+        List<DueDelivery> retried = new ArrayList<>();
+        List<OffsetDateTime> retryAt = new ArrayList<>();
+        Set<UUID> goneDevices = new LinkedHashSet<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < due.size(); i++) {
+            DueDelivery push = due.get(i);
+            SendOutcome outcome = outcomes.get(i);
+            SendOutcome.Kind recorded = outcome.kind();
+            switch (outcome.kind()) {
+                case SENT -> {
+                    sent.add(push);
+                    metrics.delivered(push.priority(), Duration.between(push.createdAt(), now));
+                }
+                case GONE -> {
+                    if (goneDevices.add(push.deviceId())) {
+                        metrics.targetRemoved(push.kind());
+                        Log.infof("push target removed: device=%s kind=%s", push.deviceId(), push.kind().wireName());
+                    }
+                }
+                case FAILED -> failed.add(push);
+                case RETRY -> {
+                    if (push.attempts() + 1 >= config.maxAttempts()) {
+                        failed.add(push);
+                        recorded = SendOutcome.Kind.FAILED;
+                    } else {
+                        retried.add(push);
+                        retryAt.add(now.plus(backoff(push.attempts(), outcome.retryAfter())));
+                    }
+                }
+                default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
+            }
+            metrics.attempt(push.priority(), recorded);
+        }
+        finish(connection, sent, "sent");
+        finish(connection, failed, "failed");
+        if (!retried.isEmpty()) {
+            connection.preparedQuery(RETRY).executeAndAwait(Tuple.of(eventIds(retried), deviceIds(retried),
+                    retryAt.toArray(OffsetDateTime[]::new)));
+        }
+        if (!goneDevices.isEmpty()) {
+            connection.preparedQuery(REMOVE_DEVICES).executeAndAwait(Tuple.of(goneDevices.toArray(UUID[]::new)));
+        }
+    }
+
+    private void finish(SqlConnection connection, List<DueDelivery> pushes, String state) {
+        if (!pushes.isEmpty()) {
+            connection.preparedQuery(FINISHED).executeAndAwait(Tuple.of(eventIds(pushes), deviceIds(pushes), state));
+        }
+    }
+
+    private static UUID[] eventIds(List<DueDelivery> pushes) {
+        return pushes.stream().map(DueDelivery::eventId).toArray(UUID[]::new);
+    }
+
+    private static UUID[] deviceIds(List<DueDelivery> pushes) {
+        return pushes.stream().map(DueDelivery::deviceId).toArray(UUID[]::new);
     }
 
     /** 1 s, 2 s, 4 s, ... up to {@code max-backoff}, never less than the service's Retry-After. */
