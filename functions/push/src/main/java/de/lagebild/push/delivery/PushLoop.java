@@ -1,21 +1,20 @@
 package de.lagebild.push.delivery;
 
+import de.lagebild.common.bus.Bus;
+import de.lagebild.common.events.EventLog;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 
 /**
- * Runs the consumer and the sender, each on a thread of its own: a pass right after a pass that
- * found a full batch, otherwise after {@code poll-interval}. A failed pass (the database gone for a
- * moment) is logged and tried again at the next tick; nothing is lost, as both work from the database.
- * On shutdown each finishes the pass it is in.
+ * Runs the consumer and the sender, each a {@link PassLoop} on a thread of its own. New events on the
+ * bus wake the consumer, and a consumer pass that wrote deliveries wakes the sender: an alarm is not
+ * held up by two poll intervals, and the poll still finds whatever a lost notification did not
+ * announce. On shutdown each finishes the pass it is in.
  */
 @ApplicationScoped
 public class PushLoop {
@@ -23,12 +22,15 @@ public class PushLoop {
     private final EventConsumer consumer;
     private final DeliverySender sender;
     private final DeliveryConfig config;
-    private ScheduledExecutorService threads;
+    private final Bus bus;
+    private ScheduledThreadPoolExecutor threads;
+    private Bus.Subscription newEvents;
 
-    public PushLoop(EventConsumer consumer, DeliverySender sender, DeliveryConfig config) {
+    public PushLoop(EventConsumer consumer, DeliverySender sender, DeliveryConfig config, Bus bus) {
         this.consumer = consumer;
         this.sender = sender;
         this.config = config;
+        this.bus = bus;
     }
 
     void onStart(@Observes StartupEvent started) {
@@ -43,15 +45,23 @@ public class PushLoop {
 
     /** Starts both loops (again, after {@link #stop}). */
     synchronized void start() {
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, work -> {
+        threads = new ScheduledThreadPoolExecutor(2, work -> {
             Thread thread = new Thread(work, "push-loop");
             thread.setDaemon(true);
             return thread;
         });
-        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        threads = pool;
-        schedule(threads, "consume", consumer::consume, 0);
-        schedule(threads, "send", sender::send, 0);
+        threads.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        PassLoop sending = new PassLoop("send", sender::send, threads, config);
+        PassLoop consuming = new PassLoop("consume", () -> {
+            int written = consumer.consume();
+            if (written > 0) {
+                sending.wake();
+            }
+            return written;
+        }, threads, config);
+        consuming.start();
+        sending.start();
+        newEvents = bus.subscribe(EventLog.CHANNEL, event -> consuming.wake(), consuming::wake);
     }
 
     /** Stops both loops after the pass each is in: what a pass claimed is recorded before it ends. */
@@ -59,6 +69,7 @@ public class PushLoop {
         if (threads == null) {
             return;
         }
+        newEvents.cancel();
         threads.shutdown();
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -69,23 +80,5 @@ public class PushLoop {
             Thread.currentThread().interrupt();
         }
         threads = null;
-    }
-
-    private void schedule(ScheduledExecutorService on, String name, IntSupplier pass, long delayMillis) {
-        try {
-            on.schedule(() -> {
-                int done = 0;
-                try {
-                    done = pass.getAsInt();
-                } catch (RuntimeException e) {
-                    if (!on.isShutdown()) {
-                        Log.warnf("push %s pass failed, trying again: %s", name, e.toString());
-                    }
-                }
-                schedule(on, name, pass, done >= config.batchSize() ? 0 : config.pollInterval().toMillis());
-            }, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopped) {
-            // stop() was called: the loop ends here.
-        }
     }
 }
