@@ -33,9 +33,14 @@ public final class PayloadEncryption {
 
     /** Encrypts for a subscription with a fresh sender key and salt. */
     public static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth) {
+        return encrypt(plaintext, p256dh, auth, P256.generate());
+    }
+
+    /** Encrypts for a subscription with the given one-time sender key and a fresh salt. */
+    public static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth, KeyPair sender) {
         byte[] salt = new byte[SALT_LENGTH];
         RANDOM.nextBytes(salt);
-        return encrypt(plaintext, p256dh, auth, P256.generate(), salt);
+        return encrypt(plaintext, p256dh, auth, sender, salt);
     }
 
     /** Encrypts with the given sender key pair and salt (RFC 8291's worked example fixes both). */

@@ -24,4 +24,11 @@ public interface WebPushConfig {
     /** How long one request to a push service may take. */
     @WithDefault("10s")
     Duration timeout();
+
+    /**
+     * How many one-time sender keys (RFC 8291) are made ahead, between bursts: an alarm to this many
+     * devices is encrypted without making a key on the way. A larger burst makes the rest on the spot.
+     */
+    @WithDefault("2000")
+    int senderKeyStock();
 }

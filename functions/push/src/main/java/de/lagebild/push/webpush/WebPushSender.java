@@ -26,9 +26,11 @@ public class WebPushSender {
     private final VapidAuthorization vapid;
     private final WebPushConfig config;
     private final DeliveryConfig delivery;
+    private final SenderKeys senderKeys;
 
-    public WebPushSender(VapidAuthorization vapid, WebPushConfig config, DeliveryConfig delivery) {
+    public WebPushSender(VapidAuthorization vapid, WebPushConfig config, DeliveryConfig delivery, SenderKeys senderKeys) {
         this.vapid = vapid;
+        this.senderKeys = senderKeys;
         this.config = config;
         this.delivery = delivery;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
@@ -37,7 +39,7 @@ public class WebPushSender {
     public CompletableFuture<SendOutcome> send(DueDelivery push) {
         URI endpoint = URI.create(push.endpoint());
         byte[] body = PayloadEncryption.encrypt(push.payloadJson().getBytes(StandardCharsets.UTF_8),
-                P256.fromBase64Url(push.p256dh()), P256.fromBase64Url(push.auth()));
+                P256.fromBase64Url(push.p256dh()), P256.fromBase64Url(push.auth()), senderKeys.next());
         long ttl = (push.priority() == Priority.URGENT ? delivery.urgentTtl() : delivery.normalTtl()).toSeconds();
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(config.timeout())
