@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,7 @@ class PassLoopTest {
 
     @Test
     void aWokenLoopPassesAtOnceInsteadOfAtTheNextPoll() throws InterruptedException {
-        PassLoop loop = loop(() -> {
-            passes.add(System.nanoTime());
-            return 0;
-        });
+        PassLoop loop = recordingLoop();
         loop.start();
         assertThat(passes.poll(5, TimeUnit.SECONDS)).as("the first pass on start").isNotNull();
         assertThat(passes.poll(GAP.toMillis() * 3, TimeUnit.MILLISECONDS)).as("no pass before the poll interval").isNull();
@@ -43,10 +41,7 @@ class PassLoopTest {
 
     @Test
     void wakesComeNoCloserThanTheWakeGap() throws InterruptedException {
-        PassLoop loop = loop(() -> {
-            passes.add(System.nanoTime());
-            return 0;
-        });
+        PassLoop loop = recordingLoop();
         loop.start();
         long first = passes.poll(5, TimeUnit.SECONDS);
         for (int i = 0; i < 20; i++) {
@@ -101,7 +96,15 @@ class PassLoopTest {
         assertThat(passes.poll(5, TimeUnit.SECONDS)).as("after the failed pass").isNotNull();
     }
 
-    private PassLoop loop(java.util.function.IntSupplier pass) {
+    /** A loop whose passes note their time and find nothing to do. */
+    private PassLoop recordingLoop() {
+        return loop(() -> {
+            passes.add(System.nanoTime());
+            return 0;
+        });
+    }
+
+    private PassLoop loop(IntSupplier pass) {
         return new PassLoop("test", pass, threads, new Timing());
     }
 
