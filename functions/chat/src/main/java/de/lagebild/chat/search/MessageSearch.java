@@ -18,18 +18,18 @@ import java.util.UUID;
 public class MessageSearch {
 
     private final AccessControl access;
-    private final SearchStatement statement;
+    private final WindowedSearch windows;
 
-    public MessageSearch(AccessControl access, SearchStatement statement) {
+    public MessageSearch(AccessControl access, WindowedSearch windows) {
         this.access = access;
-        this.statement = statement;
+        this.windows = windows;
     }
 
     @WithSession
     public Uni<SearchPage> search(Actor actor, SearchRequest request) {
         return chatsToSearch(actor, request).flatMap(chats -> chats.isEmpty()
                 ? Uni.createFrom().item(new SearchPage(List.of(), null))
-                : statement.run(chats, request));
+                : windows.page(chats, request));
     }
 
     private Uni<List<UUID>> chatsToSearch(Actor actor, SearchRequest request) {

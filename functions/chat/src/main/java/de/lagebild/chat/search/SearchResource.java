@@ -29,14 +29,15 @@ public class SearchResource {
     }
 
     @GET
-    @APIResponse(responseCode = "200", description = "A page of results, best first")
+    @APIResponse(responseCode = "200", description = "A page of results, best first among the newest matches")
     @APIResponse(responseCode = "404", description = "The room or chat of the filter is not one of the caller's")
     @Operation(summary = "Search the messages, POIs and files of the chats one may read",
             description = "Full text in German and English over message bodies and captions, POI names and "
                     + "descriptions and file names, as they are now (an edited-away or deleted word is found "
                     + "nowhere), in the chats where the caller holds `read`. Umlauts and `ß` are found as typed "
-                    + "or transliterated, licence plates and numbers as written. Best first, with the matching "
-                    + "passage and its highlighted ranges; `nextCursor` pages on. A `roomId` or `chatId` the "
+                    + "or transliterated, licence plates and numbers as written. Best first among the newest 500 "
+                    + "matches, then among the next older 500, and so on, with the matching passage and its "
+                    + "highlighted ranges; `nextCursor` pages on. A `roomId` or `chatId` the "
                     + "caller is not a member of is 404; a `chatId` without `read` is 403.")
     public Uni<SearchPage> search(
             @Parameter(description = "What to look for: words, \"a phrase\", or, -not", required = true)

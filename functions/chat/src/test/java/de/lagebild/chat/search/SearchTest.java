@@ -168,8 +168,11 @@ class SearchTest {
                 "to", OffsetDateTime.parse(secondAt).plusDays(1).toString()))).hasSize(3);
     }
 
+    /** The test profile ranks windows of 4 matches (lagebild.search.ranked-window). */
+    private static final int WINDOW = 4;
+
     @Test
-    void pagesByCursorVisitEveryResultOnceBestFirst() {
+    void pagesByCursorVisitEveryResultOnceBestFirstWithinEachWindowOfNewestMatches() {
         String chat = chat();
         String tag = tag();
         List<String> sent = new ArrayList<>();
@@ -181,9 +184,7 @@ class SearchTest {
         String cursor = null;
         int pages = 0;
         do {
-            Map<String, String> params = cursor == null ? Map.of("q", "Streife " + tag, "limit", "3")
-                    : Map.of("q", "Streife " + tag, "limit", "3", "cursor", cursor);
-            JsonPath page = search(LEAD, params);
+            JsonPath page = search(LEAD, page("Streife " + tag, 3, cursor));
             seen.addAll(page.getList("results.message.id"));
             ranks.addAll(page.getList("results.rank", Float.class));
             cursor = page.getString("nextCursor");
@@ -191,6 +192,38 @@ class SearchTest {
         } while (cursor != null);
         assertThat(pages).isEqualTo(3);
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sent);
-        assertThat(ranks).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(seen.subList(0, WINDOW)).containsExactlyInAnyOrderElementsOf(sent.subList(3, 7));
+        assertThat(seen.subList(WINDOW, 7)).containsExactlyInAnyOrderElementsOf(sent.subList(0, 3));
+        assertThat(ranks.subList(0, WINDOW)).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(ranks.subList(WINDOW, 7)).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+    }
+
+    @Test
+    void pagingNeitherRepeatsNorSkipsWhileMatchesAreSent() {
+        String chat = chat();
+        String tag = tag();
+        List<String> before = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            before.add((String) sendText(OFFICER, chat, "Absperrung " + "Absperrung ".repeat(i % 4) + tag).get("id"));
+        }
+        List<String> seen = new ArrayList<>();
+        List<String> sentMeanwhile = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = search(LEAD, page("Absperrung " + tag, 3, cursor));
+            seen.addAll(page.getList("results.message.id"));
+            cursor = page.getString("nextCursor");
+            for (int repeat : new int[] {0, 5}) {
+                sentMeanwhile.add((String) sendText(OFFICER, chat,
+                        "Absperrung " + "Absperrung ".repeat(repeat) + tag).get("id"));
+            }
+        } while (cursor != null);
+        assertThat(seen).doesNotHaveDuplicates().containsAll(before);
+        assertThat(sentMeanwhile).containsAll(seen.stream().filter(id -> !before.contains(id)).toList());
+    }
+
+    private static Map<String, String> page(String query, int limit, String cursor) {
+        return cursor == null ? Map.of("q", query, "limit", Integer.toString(limit))
+                : Map.of("q", query, "limit", Integer.toString(limit), "cursor", cursor);
     }
 }
