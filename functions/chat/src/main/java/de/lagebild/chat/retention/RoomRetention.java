@@ -66,6 +66,7 @@ public class RoomRetention {
     private static final String REMOVE_TOMBSTONE = "delete from rooms where id in (select r.id from rooms r"
             + " where r.id = $1 and r.purged_at is not null and " + notHeld("r.id")
             + " and not exists (select 1 from chats c where c.room_id = r.id)"
+            + " and not exists (select 1 from room_exports x where x.room_id = r.id)"
             + " and not exists (select 1 from audit_log a where a.room_id = r.id) for update skip locked)";
 
     private final Pool pool;

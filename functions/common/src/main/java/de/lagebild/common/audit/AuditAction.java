@@ -14,6 +14,7 @@ public enum AuditAction {
     ROOM_PURGED("room.purged"),
     ROOM_AUDIT_PURGED("room.audit_purged"),
     ATTACHMENTS_PURGED("room.attachments_purged"),
+    EXPORTS_PURGED("room.exports_purged"),
     CHAT_MEMBER_ADDED("chat.member_added"),
     CHAT_PERMISSIONS_CHANGED("chat.permissions_changed"),
     CHAT_MEMBER_REMOVED("chat.member_removed"),

@@ -20,6 +20,14 @@ public interface RetentionConfig {
     @WithDefault("90d")
     Duration attachments();
 
+    /**
+     * A finished after-action export (its row and its archive in S3), counted from its end, also in an
+     * open room. Whatever this says, an export goes with the room's content or attachments, whichever
+     * goes first: a copy never outlives what it copies.
+     */
+    @WithDefault("7d")
+    Duration exports();
+
     /** Tracks and latest positions, once every room of the user has been closed for this long. */
     @WithDefault("24h")
     Duration tracks();

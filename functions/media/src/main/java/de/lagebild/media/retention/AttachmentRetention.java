@@ -78,13 +78,13 @@ public class AttachmentRetention {
         this.vertx = vertx;
     }
 
-    public Uni<Map<String, Long>> run(Actor actor) {
+    public Uni<PurgeCounts> run(Actor actor) {
         OffsetDateTime closedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.attachments());
         PurgeCounts removed = new PurgeCounts();
         return loop.drain((transaction, limit) -> batch(transaction, limit, closedBefore, actor, removed),
                         config.objectBatchSize())
                 .flatMap(ignored -> loop.drain(List.of(UNREFERENCED_REMOVED), closedBefore))
-                .map(later -> removed.addAll(later).asMap());
+                .map(removed::addAll);
     }
 
     /** One batch; answers how many attachments it finished, fewer than the limit when S3 refused some. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The media bucket: blocking writes and deletes (worker threads only) and presigned downloads. */
@@ -60,6 +61,19 @@ public class ObjectStore {
             }
         }
         return complete;
+    }
+
+    /**
+     * Removes every object whose key starts with the prefix, page by page; answers how many it removed.
+     * Throws when S3 refuses, after removing what it could.
+     */
+    public long deleteUnder(String prefix) {
+        long removed = 0;
+        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(config.bucket()).prefix(prefix)).contents()) {
+            s3.deleteObject(request -> request.bucket(config.bucket()).key(object.key()));
+            removed++;
+        }
+        return removed;
     }
 
     /** A GET URL valid for the configured expiry, answered by S3 with the given headers. */
