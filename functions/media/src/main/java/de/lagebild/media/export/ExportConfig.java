@@ -19,9 +19,13 @@ public interface ExportConfig {
     /** The matching public key, base64 of its X.509 DER form; its SHA-256 is the signature's key id. */
     Optional<String> signingPublicKey();
 
-    /** A running job whose heartbeat is older than this is taken over by the next instance that looks at it. */
+    /** A running job whose heartbeat is older than this (or a queued one this old) is taken over by the next look. */
     @WithDefault("2m")
     Duration staleAfter();
+
+    /** How often every instance looks for abandoned jobs to take over. */
+    @WithDefault("30s")
+    Duration takeoverCheck();
 
     /** Rows read per query: the bound on what one step of a job holds in memory. */
     @WithDefault("500")

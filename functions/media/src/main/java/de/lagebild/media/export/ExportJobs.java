@@ -75,6 +75,27 @@ public class ExportJobs {
                 .execute(Tuple.of(id, staleSeconds(), runId)).map(ExportJobs::first);
     }
 
+    /**
+     * Takes the oldest job that nobody runs (queued or running without a heartbeat for longer than the
+     * stale limit) for a new run; {@code skip locked} lets concurrent takers each take another. Null when
+     * there is none.
+     */
+    public Uni<ExportJob> claimAbandoned(UUID runId) {
+        return pool.preparedQuery("""
+                        with abandoned as (
+                          select id from room_exports
+                           where (state = 'queued' and requested_at < now() - make_interval(secs => $2))
+                              or (state = 'running' and heartbeat_at < now() - make_interval(secs => $2))
+                           order by requested_at limit 1
+                           for update skip locked),
+                        taken as (
+                          update room_exports e set state = 'running', run_id = $1, heartbeat_at = now(), progress = 0
+                            from abandoned where e.id = abandoned.id
+                          returning e.*)
+                        select\s""" + COLUMNS + " from taken")
+                .execute(Tuple.of(runId, staleSeconds())).map(ExportJobs::first);
+    }
+
     /** Renews the run's heartbeat and progress; false when it was cancelled or taken over. */
     public Uni<Boolean> heartbeat(UUID id, UUID runId, int progress) {
         return pool.preparedQuery("update room_exports set heartbeat_at = now(), progress = $3"

@@ -40,21 +40,31 @@ public class ExportRunner {
 
     /** Starts a run of the job in the background, if it can be claimed; returns at once. */
     public void start(UUID exportId) {
+        inBackground(exportId, () -> {
+            UUID runId = Ids.newId();
+            ExportJob job = ReactiveCalls.await(() -> jobs.claim(exportId, runId));
+            if (job != null) {
+                run(job, runId);
+            }
+        });
+    }
+
+    /** Runs a job already claimed under {@code runId} in the background; returns at once. */
+    public void startClaimed(ExportJob job, UUID runId) {
+        inBackground(job.id(), () -> run(job, runId));
+    }
+
+    private static void inBackground(UUID exportId, Runnable work) {
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
-                run(exportId);
+                work.run();
             } catch (RuntimeException e) {
                 Log.errorf(e, "export %s: the run could not start", exportId);
             }
         });
     }
 
-    private void run(UUID exportId) {
-        UUID runId = Ids.newId();
-        ExportJob job = ReactiveCalls.await(() -> jobs.claim(exportId, runId));
-        if (job == null) {
-            return;
-        }
+    private void run(ExportJob job, UUID runId) {
         Log.infof("export %s of room %s: running", job.id(), job.roomId());
         Path archive = null;
         String objectKey = "exports/" + job.roomId() + "/" + job.id() + "/" + runId + ".zip";

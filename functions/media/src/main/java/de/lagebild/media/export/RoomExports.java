@@ -80,14 +80,10 @@ public class RoomExports {
                 });
     }
 
-    /** The requester's export; a queued one, or one whose run went away, is started (again) here. */
+    /** The requester's export (one whose run went away is taken over by {@link AbandonedExports}). */
     @WithSession
     public Uni<ExportView> status(Actor actor, UUID roomId, UUID exportId) {
-        return own(actor, roomId, exportId).invoke(job -> {
-            if (job.state() == ExportState.QUEUED || job.abandoned()) {
-                runner.start(job.id());
-            }
-        }).map(ExportJob::view);
+        return own(actor, roomId, exportId).map(ExportJob::view);
     }
 
     /** Cancels a queued or running export (audited); a cancelled one again changes nothing; a finished one is 409. */
