@@ -29,6 +29,17 @@ export function showOnMap(roomId: string, chatId: string, focus: Omit<MapFocus, 
 }
 
 export function watchRoute(): void {
+  // A click on a notification (sw.ts): the service worker names the place to show.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+      const message = event.data as { type?: string; url?: string } | null;
+      if (message?.type !== 'open' || typeof message.url !== 'string') return;
+      const target = new URL(message.url, window.location.origin);
+      if (target.origin === window.location.origin) window.location.hash = target.hash;
+    });
+    // Messages that came while the app was starting are held until this point.
+    navigator.serviceWorker.startMessages();
+  }
   window.addEventListener('hashchange', () => {
     const route = readRoute();
     if (route.roomId !== state.roomId || route.chatId !== state.chatId || route.map !== state.map) {

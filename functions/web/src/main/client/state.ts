@@ -23,13 +23,16 @@ export interface State {
   mapFocus?: MapFocus;
   /** Sharing this device's position: on, and the last answer of the positions function. */
   sharing: { on: boolean; starting: boolean; lastSentAt?: string; problem?: string };
+  /** Push notifications on this device: whether the browser can take them, whether they are on. */
+  push: { supported: boolean; on: boolean; busy: boolean };
   notice?: string;
   language: 'de' | 'en';
 }
 
 export const state: State = {
   phase: 'starting', connection: 'offline', rooms: {}, roomMembers: {}, chats: {}, chatMembers: {}, messages: {},
-  hasOlder: {}, unread: {}, outbox: [], details: false, map: false, sharing: { on: false, starting: false }, language: 'de',
+  hasOlder: {}, unread: {}, outbox: [], details: false, map: false, sharing: { on: false, starting: false },
+  push: { supported: false, on: false, busy: false }, language: 'de',
 };
 
 const listeners = new Set<() => void>();

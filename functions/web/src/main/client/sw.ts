@@ -63,17 +63,22 @@ sw.addEventListener('push', (event) => {
   })());
 });
 
+// A click leads to the notification's chat or room. An open window of the app is told by a message to
+// go there (its route is the URL's fragment, so the app switches without a reload and keeps its sign-in,
+// which lives in memory only), then brought to the front; without one, the app opens there. The message
+// goes first and a refused focus() or openWindow() is only caught: both need the click's user activation,
+// which the browser may not grant, and the route must not depend on them.
 sw.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const url = new URL((event.notification.data as { url?: string } | null)?.url ?? '/', sw.location.origin).href;
   event.waitUntil((async () => {
     const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
-    const open = windows.find((w) => new URL(w.url).origin === sw.location.origin);
+    const open = windows.find((w) => w.focused) ?? windows[0];
     if (open) {
-      await open.focus();
-      await open.navigate(url);
+      open.postMessage({ type: 'open', url });
+      await open.focus().catch(() => undefined);
     } else {
-      await sw.clients.openWindow(url);
+      await sw.clients.openWindow(url).catch(() => null);
     }
   })());
 });

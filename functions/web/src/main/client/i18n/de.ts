@@ -208,6 +208,14 @@ export const de = {
     noStatus: 'ohne Status',
     ownPosition: 'eigene Position',
   },
+  push: {
+    on: 'Benachrichtigungen an',
+    off: 'Benachrichtigungen',
+    onHint: 'Notrufe und Nachrichten erreichen dieses Gerät auch im Hintergrund. Tippen schaltet sie ab.',
+    offHint: 'Notrufe und Nachrichten auf diesem Gerät auch im Hintergrund melden',
+    denied: 'Der Browser erlaubt keine Benachrichtigungen. Bitte in den Einstellungen des Browsers erlauben.',
+    failed: 'Benachrichtigungen konnten nicht umgestellt werden. Bitte später erneut versuchen.',
+  },
   errors: {
     offline: 'Keine Verbindung zum Server. Bitte später erneut versuchen.',
     unavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',

@@ -210,6 +210,14 @@ export const en: Strings = {
     noStatus: 'no status',
     ownPosition: 'own position',
   },
+  push: {
+    on: 'Notifications on',
+    off: 'Notifications',
+    onHint: 'Alarms and messages reach this device in the background too. Tap to turn them off.',
+    offHint: 'Announce alarms and messages on this device in the background too',
+    denied: 'The browser does not allow notifications. Please allow them in the browser settings.',
+    failed: 'Notifications could not be switched. Please try again later.',
+  },
   errors: {
     offline: 'No connection to the server. Please try again later.',
     unavailable: 'The service is unavailable right now. Please try again in a moment.',

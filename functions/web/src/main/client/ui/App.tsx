@@ -8,6 +8,7 @@ import { Details } from './Details';
 import { useAppState } from './hooks';
 import { MapSlot } from './MapSlot';
 import { OrderReminders } from './Orders';
+import { PushSwitch } from './PushSwitch';
 import { SharingSwitch } from './SharingSwitch';
 import { Sidebar } from './Sidebar';
 import { StatusPicker, StatusRequestPrompt } from './UnitStatus';
@@ -43,6 +44,7 @@ export function App() {
           {s.connection === 'online' ? '' : s.connection === 'connecting' ? text.connecting : text.offlineBanner}
         </span>
         <SharingSwitch />
+        <PushSwitch />
         <label class="language">
           <span class="visually-hidden">{text.language}</span>
           <select value={s.language} onChange={(e) => {

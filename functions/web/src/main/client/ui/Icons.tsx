@@ -10,6 +10,9 @@ export const CameraIcon = () => (
 export const PinIcon = () => (
   <svg {...frame}><path d="M12 22s7-6.2 7-12a7 7 0 0 0-14 0c0 5.8 7 12 7 12z" /><circle cx="12" cy="10" r="2.5" /></svg>
 );
+export const BellIcon = () => (
+  <svg {...frame}><path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z" /><path d="M10 21a2 2 0 0 0 4 0" /></svg>
+);
 export const FileIcon = () => (
   <svg {...frame}><path d="M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8z" /><path d="M14 3v5h5" /></svg>
 );

@@ -31,11 +31,16 @@ final class AppUser implements AutoCloseable {
     }
 
     private AppUser(Browser browser, String username, Browser.NewContextOptions options) {
+        this(browser.newContext(options.setLocale("de-DE")), username);
+    }
+
+    /** In a context made elsewhere, such as a profile on disk (its first page, which Chromium opens with it). */
+    AppUser(BrowserContext context, String username) {
         this.username = username;
-        this.context = browser.newContext(options.setLocale("de-DE"));
+        this.context = context;
         // A shared two-core machine can be slow: wait generously, the assertions still wait for exact states.
         context.setDefaultTimeout(60_000);
-        this.page = context.newPage();
+        this.page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
         watch(page);
     }
 

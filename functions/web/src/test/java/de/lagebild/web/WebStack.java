@@ -10,9 +10,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The packaged chat, media, positions, layers and web functions as processes against the test
- * database, as infra/start.sh runs them (started side by side). The web function listens on the
- * port the dev realm's client lagebild-web has as redirect URI for tests; the others allow exactly
- * its origin (CORS). The own position is shared every second (after 25 m) so the tests need not wait.
+ * database, as infra/start.sh runs them (started side by side), and the push function where a test
+ * asks for it. The web function listens on the port the dev realm's client lagebild-web has as
+ * redirect URI for tests; the others allow exactly its origin (CORS). The own position is shared
+ * every second (after 25 m) so the tests need not wait.
  */
 final class WebStack implements AutoCloseable {
 
@@ -24,13 +25,16 @@ final class WebStack implements AutoCloseable {
     final PackagedFunction positions;
     final PackagedFunction layers;
     final PackagedFunction web;
+    /** Only in a stack started {@link #withPush}. */
+    final PackagedFunction push;
 
     private WebStack(PackagedFunction chat, PackagedFunction media, PackagedFunction positions, PackagedFunction layers,
-            PackagedFunction web) {
+            PackagedFunction push, PackagedFunction web) {
         this.chat = chat;
         this.media = media;
         this.positions = positions;
         this.layers = layers;
+        this.push = push;
         this.web = web;
     }
 
@@ -40,6 +44,15 @@ final class WebStack implements AutoCloseable {
 
     /** With settings of the chat function's own besides (for example shorter order timings). */
     static WebStack start(List<String> chatSettings) throws IOException, InterruptedException {
+        return start(chatSettings, null);
+    }
+
+    /** With the push function besides, holding this VAPID key pair, and the web client subscribing there. */
+    static WebStack withPush(VapidKeyPair vapid) throws IOException, InterruptedException {
+        return start(List.of(), vapid);
+    }
+
+    private static WebStack start(List<String> chatSettings, VapidKeyPair vapid) throws IOException, InterruptedException {
         String loopback = "-Dquarkus.http.host=127.0.0.1";
         String cors = "-Dlagebild.web.origins=" + ORIGIN;
         List<String> chatAll = new ArrayList<>(List.of(loopback, cors));
@@ -48,17 +61,28 @@ final class WebStack implements AutoCloseable {
         CompletableFuture<PackagedFunction> media = startAsync("web-it-media", "media", List.of(loopback, cors, "-XX:+UseSerialGC"));
         CompletableFuture<PackagedFunction> positions = startAsync("web-it-positions", "positions", List.of(loopback, cors, "-XX:+UseSerialGC"));
         CompletableFuture<PackagedFunction> layers = startAsync("web-it-layers", "layers", List.of(loopback, cors, "-XX:+UseSerialGC"));
+        CompletableFuture<PackagedFunction> push = vapid == null ? CompletableFuture.completedFuture(null)
+                : startAsync("web-it-push", "push", List.of(loopback, cors, "-XX:+UseSerialGC",
+                        "-Dlagebild.push.vapid.public-key=" + vapid.publicKey(), "-Dlagebild.push.vapid.private-key=" + vapid.privateKey()));
         try {
-            PackagedFunction web = PackagedFunction.start("web-it-web", Path.of("."), WEB_PORT, List.of(loopback,
+            List<String> webSettings = new ArrayList<>(List.of(loopback,
                     "-Dlagebild.web.chat-url=http://127.0.0.1:" + chat.join().port(),
                     "-Dlagebild.web.media-url=http://127.0.0.1:" + media.join().port(),
                     "-Dlagebild.web.positions-url=http://127.0.0.1:" + positions.join().port(),
                     "-Dlagebild.web.layers-url=http://127.0.0.1:" + layers.join().port(),
                     "-Dlagebild.web.map.share-interval=1s"));
-            return new WebStack(chat.join(), media.join(), positions.join(), layers.join(), web);
+            if (push.join() != null) {
+                webSettings.add("-Dlagebild.web.push-url=http://127.0.0.1:" + push.join().port());
+            }
+            PackagedFunction web = PackagedFunction.start("web-it-web", Path.of("."), WEB_PORT, webSettings);
+            return new WebStack(chat.join(), media.join(), positions.join(), layers.join(), push.join(), web);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            for (CompletableFuture<PackagedFunction> started : List.of(chat, media, positions, layers)) {
-                started.thenAccept(PackagedFunction::close);
+            for (CompletableFuture<PackagedFunction> started : List.of(chat, media, positions, layers, push)) {
+                started.thenAccept(function -> {
+                    if (function != null) {
+                        function.close();
+                    }
+                });
             }
             throw e;
         }
@@ -93,9 +117,16 @@ final class WebStack implements AutoCloseable {
         return "http://127.0.0.1:" + layers.port();
     }
 
+    String pushUrl() {
+        return "http://127.0.0.1:" + push.port();
+    }
+
     @Override
     public void close() {
         web.close();
+        if (push != null) {
+            push.close();
+        }
         layers.close();
         positions.close();
         media.close();

@@ -1,0 +1,94 @@
+package de.lagebild.web;
+
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Worker;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The app's service worker as a push service and a person reach it: a push delivered through the
+ * DevTools protocol ({@code ServiceWorker.deliverPushMessage}), the notifications it shows, and a
+ * click on one of them.
+ */
+final class ServiceWorkerPushes {
+
+    private final BrowserContext context;
+    private final Page page;
+    private final CDPSession devtools;
+    private final String origin;
+    private final String registrationId;
+
+    private ServiceWorkerPushes(BrowserContext context, Page page, CDPSession devtools, String origin, String registrationId) {
+        this.context = context;
+        this.page = page;
+        this.devtools = devtools;
+        this.origin = origin;
+        this.registrationId = registrationId;
+    }
+
+    /** The service worker of the app open in the page (at the origin), once it is registered. */
+    static ServiceWorkerPushes of(BrowserContext context, Page page, String origin) {
+        CDPSession devtools = context.newCDPSession(page);
+        AtomicReference<String> registration = new AtomicReference<>();
+        devtools.on("ServiceWorker.workerRegistrationUpdated", event -> event.getAsJsonArray("registrations").forEach(r -> {
+            JsonObject updated = r.getAsJsonObject();
+            if (updated.get("scopeURL").getAsString().startsWith(origin) && !updated.get("isDeleted").getAsBoolean()) {
+                registration.set(updated.get("registrationId").getAsString());
+            }
+        }));
+        devtools.send("ServiceWorker.enable");
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+        page.waitForCondition(() -> registration.get() != null);
+        return new ServiceWorkerPushes(context, page, devtools, origin, registration.get());
+    }
+
+    /** A push with this payload (the decrypted JSON a push service would hand over). */
+    void deliver(String payload) {
+        JsonObject push = new JsonObject();
+        push.addProperty("origin", origin);
+        push.addProperty("registrationId", registrationId);
+        push.addProperty("data", payload);
+        devtools.send("ServiceWorker.deliverPushMessage", push);
+    }
+
+    /** Waits until the service worker shows this many notifications with the tag. */
+    void awaitShown(String tag, int count) {
+        page.waitForFunction("([tag, count]) => navigator.serviceWorker.ready.then((r) => r.getNotifications({ tag }))"
+                + ".then((shown) => shown.length === count)", List.of(tag, count));
+    }
+
+    /** Waits until the service worker shows this many notifications in all. */
+    void awaitShown(int count) {
+        page.waitForFunction("count => navigator.serviceWorker.ready.then((r) => r.getNotifications())"
+                + ".then((shown) => shown.length === count)", count);
+    }
+
+    /** The notifications shown: title, body, tag and where a click leads. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> shown() {
+        return (List<Map<String, Object>>) page.evaluate("""
+                async () => (await (await navigator.serviceWorker.ready).getNotifications())
+                    .map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data && n.data.url }))""");
+    }
+
+    /**
+     * A click on the notification with this tag. Headless Chromium shows notifications nowhere a click
+     * could reach and the DevTools protocol has no command for one, so the service worker gets the event
+     * a click gives it, for the notification it shows. Such an event carries no user activation.
+     */
+    void click(String tag) {
+        Worker worker = context.serviceWorkers().stream().filter(w -> w.url().startsWith(origin)).reduce((first, last) -> last)
+                .orElseGet(() -> context.waitForServiceWorker(() -> { }));
+        worker.evaluate("""
+                async (tag) => {
+                  const [shown] = await self.registration.getNotifications({ tag });
+                  if (!shown) throw new Error('no notification tagged ' + tag);
+                  self.dispatchEvent(new NotificationEvent('notificationclick', { notification: shown }));
+                  return true;
+                }""", tag);
+    }
+}
