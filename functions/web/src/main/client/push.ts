@@ -44,7 +44,9 @@ async function subscribe(): Promise<void> {
     const key = (await (await call('/v1/push/vapid-public-key')).json()) as { publicKey: string };
     subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: bytesOf(key.publicKey) });
   }
-  await call('/v1/push/devices/web-push', { method: 'POST', body: JSON.stringify(subscription.toJSON()) });
+  // Only what the push function reads: it refuses unknown fields, such as toJSON()'s expirationTime.
+  const { endpoint, keys } = subscription.toJSON();
+  await call('/v1/push/devices/web-push', { method: 'POST', body: JSON.stringify({ endpoint, keys: { p256dh: keys?.p256dh, auth: keys?.auth } }) });
 }
 
 async function unsubscribe(): Promise<void> {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The part of Chromium's push service that a subscription needs, on loopback: Chromium subscribes
  * through Google's GCM (a device check-in, then a registration that returns the token its endpoint
- * {@code https://fcm.googleapis.com/fcm/send/TOKEN} ends in), and its switches
+ * {@code https://jmt17.google.com/fcm/send/TOKEN} ends in, {@code fcm.googleapis.com} in Google Chrome), and its switches
  * {@code --gcm-checkin-url} and {@code --gcm-registration-url} point it here instead. The check-in
  * answers a protobuf {@code AndroidCheckinResponse} with a device id and security token; a registration
  * answers {@code token=...} and is kept with its form fields ({@code sender} is the subscription's
@@ -28,7 +28,6 @@ final class LocalGcm implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Map<String, String>> registrations = new CopyOnWriteArrayList<>();
-    private final List<Map<String, String>> deletions = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokens = new AtomicInteger();
 
     LocalGcm() {
@@ -48,14 +47,12 @@ final class LocalGcm implements AutoCloseable {
         return List.of("--gcm-checkin-url=" + base + "/checkin", "--gcm-registration-url=" + base + "/register");
     }
 
-    /** The form fields of each registration so far. */
-    List<Map<String, String>> registrations() {
-        return List.copyOf(registrations);
-    }
-
-    /** The form fields of each deletion of a registration so far. */
-    List<Map<String, String>> deletions() {
-        return List.copyOf(deletions);
+    /**
+     * The form fields of each registration so far for this sender: a push subscription's is its
+     * application server key (Chromium registers for its own purposes too, under other senders).
+     */
+    List<Map<String, String>> registrationsFor(String sender) {
+        return registrations.stream().filter(form -> sender.equals(form.get("sender"))).toList();
     }
 
     private void checkIn(HttpExchange exchange) throws IOException {
@@ -82,7 +79,6 @@ final class LocalGcm implements AutoCloseable {
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String answer;
             if ("true".equals(form.get("delete"))) {
-                deletions.add(form);
                 answer = "deleted=" + form.getOrDefault("app", "") + "\ntoken=" + form.getOrDefault("X-subtype", "");
             } else {
                 registrations.add(form);

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Worker;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,14 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ServiceWorkerPushes {
 
-    private final BrowserContext context;
     private final Page page;
     private final CDPSession devtools;
     private final String origin;
     private final String registrationId;
 
-    private ServiceWorkerPushes(BrowserContext context, Page page, CDPSession devtools, String origin, String registrationId) {
-        this.context = context;
+    private ServiceWorkerPushes(Page page, CDPSession devtools, String origin, String registrationId) {
         this.page = page;
         this.devtools = devtools;
         this.origin = origin;
@@ -43,7 +41,7 @@ final class ServiceWorkerPushes {
         devtools.send("ServiceWorker.enable");
         page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
         page.waitForCondition(() -> registration.get() != null);
-        return new ServiceWorkerPushes(context, page, devtools, origin, registration.get());
+        return new ServiceWorkerPushes(page, devtools, origin, registration.get());
     }
 
     /** A push with this payload (the decrypted JSON a push service would hand over). */
@@ -76,19 +74,24 @@ final class ServiceWorkerPushes {
     }
 
     /**
-     * A click on the notification with this tag. Headless Chromium shows notifications nowhere a click
-     * could reach and the DevTools protocol has no command for one, so the service worker gets the event
-     * a click gives it, for the notification it shows. Such an event carries no user activation.
+     * A click on the notification with this tag, in a profile started with {@link ServiceWorkerDevTools#ARG}.
+     * Headless Chromium shows notifications nowhere a click could reach and the DevTools protocol has no
+     * command for one, so the service worker gets the event a click gives it, for the notification it
+     * shows. Such an event carries no user activation.
      */
-    void click(String tag) {
-        Worker worker = context.serviceWorkers().stream().filter(w -> w.url().startsWith(origin)).reduce((first, last) -> last)
-                .orElseGet(() -> context.waitForServiceWorker(() -> { }));
-        worker.evaluate("""
-                async (tag) => {
-                  const [shown] = await self.registration.getNotifications({ tag });
-                  if (!shown) throw new Error('no notification tagged ' + tag);
-                  self.dispatchEvent(new NotificationEvent('notificationclick', { notification: shown }));
-                  return true;
-                }""", tag);
+    void click(Path profile, String tag) throws Exception {
+        // Polled from inside the worker: headless Chromium keeps a shown notification only briefly.
+        ServiceWorkerDevTools.evaluate(profile, origin, """
+                (async () => {
+                  for (let i = 0; i < 400; i++) {
+                    const shown = (await self.registration.getNotifications()).find((n) => n.tag === '%s');
+                    if (shown) {
+                      self.dispatchEvent(new NotificationEvent('notificationclick', { notification: shown }));
+                      return true;
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 25));
+                  }
+                  throw new Error('no notification tagged %s');
+                })()""".formatted(tag, tag));
     }
 }

@@ -63,7 +63,10 @@ final class WebStack implements AutoCloseable {
         CompletableFuture<PackagedFunction> layers = startAsync("web-it-layers", "layers", List.of(loopback, cors, "-XX:+UseSerialGC"));
         CompletableFuture<PackagedFunction> push = vapid == null ? CompletableFuture.completedFuture(null)
                 : startAsync("web-it-push", "push", List.of(loopback, cors, "-XX:+UseSerialGC",
-                        "-Dlagebild.push.vapid.public-key=" + vapid.publicKey(), "-Dlagebild.push.vapid.private-key=" + vapid.privateKey()));
+                        "-Dlagebild.push.vapid.public-key=" + vapid.publicKey(), "-Dlagebild.push.vapid.private-key=" + vapid.privateKey(),
+                        // Chromium builds without Google's API keys (Debian's) subscribe at jmt17.google.com, Google Chrome at
+                        // fcm.googleapis.com; the push function's default lists only the latter.
+                        "-Dlagebild.push.web-push.endpoint-hosts=fcm.googleapis.com,jmt17.google.com"));
         try {
             List<String> webSettings = new ArrayList<>(List.of(loopback,
                     "-Dlagebild.web.chat-url=http://127.0.0.1:" + chat.join().port(),
