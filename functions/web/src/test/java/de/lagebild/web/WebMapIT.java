@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebMapIT {
+
+    /** The top bar has two switches: sharing the position ("Standort teilen", "Standort wird geteilt") and push notifications. */
+    private static final Page.GetByRoleOptions SHARING_SWITCH = new Page.GetByRoleOptions().setName(Pattern.compile("^Standort"));
 
     private static final double OFFICER_LAT = 53.5503;
     private static final double OFFICER_LON = 9.9920;
@@ -151,7 +155,7 @@ class WebMapIT {
     @Test
     @Order(2)
     void theOfficersPositionIsOnTheLeadsMapWithinTwoSecondsMovesAndIsGoneWhenPaused() {
-        Locator sharing = officer.page.getByRole(AriaRole.SWITCH);
+        Locator sharing = officer.page.getByRole(AriaRole.SWITCH, SHARING_SWITCH);
         PlaywrightAssertions.assertThat(sharing).hasAttribute("aria-checked", "false");
         sharing.click();
         PlaywrightAssertions.assertThat(sharing).hasAttribute("aria-checked", "true");
@@ -178,8 +182,8 @@ class WebMapIT {
     @Test
     @Order(3)
     void aPoiAddedByTheLeadAppearsLiveOnTheOfficersMap() {
-        officer.page.getByRole(AriaRole.SWITCH).click();
-        PlaywrightAssertions.assertThat(officer.page.getByRole(AriaRole.SWITCH)).hasAttribute("aria-checked", "true");
+        officer.page.getByRole(AriaRole.SWITCH, SHARING_SWITCH).click();
+        PlaywrightAssertions.assertThat(officer.page.getByRole(AriaRole.SWITCH, SHARING_SWITCH)).hasAttribute("aria-checked", "true");
         openMap(officer);
         PlaywrightAssertions.assertThat(officer.page.locator(".map-pane")).isVisible();
         PlaywrightAssertions.assertThat(officer.page.locator(".chat")).isHidden();
@@ -289,8 +293,8 @@ class WebMapIT {
     @Test
     @Order(7)
     void alleKraefteFitsEveryForceIntoTheView() {
-        lead.page.getByRole(AriaRole.SWITCH).click();
-        PlaywrightAssertions.assertThat(lead.page.getByRole(AriaRole.SWITCH)).hasAttribute("aria-checked", "true");
+        lead.page.getByRole(AriaRole.SWITCH, SHARING_SWITCH).click();
+        PlaywrightAssertions.assertThat(lead.page.getByRole(AriaRole.SWITCH, SHARING_SWITCH)).hasAttribute("aria-checked", "true");
         lead.page.waitForFunction("() => window.lagebildMap.forces.forces.size === 2");
         centreOn(lead, 48.137, 11.575, 12);
         assertThat(lead.page.evaluate("() => window.lagebildMap.allForcesInView()")).isEqualTo(false);
