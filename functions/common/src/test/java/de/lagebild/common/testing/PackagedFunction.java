@@ -3,6 +3,7 @@ package de.lagebild.common.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +52,24 @@ public final class PackagedFunction implements AutoCloseable {
         return start(name, module, freePort(), List.of());
     }
 
-    /** Starts a module's packaged application on the given port with extra system properties ({@code -Dkey=value}). */
+    /**
+     * Starts a module's packaged application on the given port with extra system properties ({@code -Dkey=value}).
+     * A process that exits before it is ready is started once more (on a new management port): with several
+     * functions starting side by side, a port found free may be taken before the function binds it. The failed
+     * start's log is kept beside ({@code <name>-failed-start.log}) and its end printed.
+     */
     public static PackagedFunction start(String name, Path module, int port, List<String> extraSettings)
+            throws IOException, InterruptedException {
+        try {
+            return startOnce(name, module, port, extraSettings);
+        } catch (ExitedBeforeReady first) {
+            Files.copy(first.log, Path.of("target", name + "-failed-start.log"), StandardCopyOption.REPLACE_EXISTING);
+            System.err.println(first.getMessage() + "; starting it once more. The end of its log:\n" + first.logTail);
+            return startOnce(name, module, port, extraSettings);
+        }
+    }
+
+    private static PackagedFunction startOnce(String name, Path module, int port, List<String> extraSettings)
             throws IOException, InterruptedException {
         int managementPort = freePort();
         Path log = Path.of("target", name + ".log");
@@ -133,7 +151,7 @@ public final class PackagedFunction implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
+                throw new ExitedBeforeReady(name, log);
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
@@ -155,6 +173,30 @@ public final class PackagedFunction implements AutoCloseable {
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** The process ended before its readiness probe answered; the message names its log, {@link #logTail} is its end. */
+    static final class ExitedBeforeReady extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+        private static final int TAIL_LINES = 40;
+        private final transient Path log;
+        private final String logTail;
+
+        ExitedBeforeReady(String name, Path log) {
+            super(name + " exited before it was ready; see " + log.toAbsolutePath());
+            this.log = log;
+            this.logTail = tail(log);
+        }
+
+        private static String tail(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+            } catch (IOException | UncheckedIOException e) {
+                return "(log not readable: " + e.getMessage() + ")";
+            }
         }
     }
 }
