@@ -19,9 +19,7 @@ import java.util.UUID;
 public class ExportJobs {
 
     private static final String COLUMNS = "id, room_id, requested_by, window_from, window_to, state, progress,"
-            + " requested_at, finished_at, size_bytes, file_count, object_key,"
-            + " (state = 'queued' and requested_at < now() - make_interval(secs => $2))"
-            + " or (state = 'running' and heartbeat_at < now() - make_interval(secs => $2)) as abandoned";
+            + " requested_at, finished_at, size_bytes, file_count, object_key";
 
     private final Pool pool;
     private final ExportConfig config;
@@ -57,7 +55,7 @@ public class ExportJobs {
 
     public Uni<ExportJob> byId(UUID id) {
         return pool.preparedQuery("select " + COLUMNS + " from room_exports where id = $1")
-                .execute(Tuple.of(id, staleSeconds())).map(ExportJobs::first);
+                .execute(Tuple.of(id)).map(ExportJobs::first);
     }
 
     /**
@@ -131,6 +129,6 @@ public class ExportJobs {
                 row.getOffsetDateTime("window_from"), row.getOffsetDateTime("window_to"),
                 ExportState.fromWire(row.getString("state")), row.getInteger("progress"),
                 row.getOffsetDateTime("requested_at"), row.getOffsetDateTime("finished_at"), row.getLong("size_bytes"),
-                row.getInteger("file_count"), row.getString("object_key"), Boolean.TRUE.equals(row.getBoolean("abandoned")));
+                row.getInteger("file_count"), row.getString("object_key"));
     }
 }
