@@ -264,6 +264,14 @@ class WebOrdersIT {
         PlaywrightAssertions.assertThat(order).not().hasClass(Pattern.compile("reminded"));
         // Dismissed is not answered: the order still asks for an answer.
         PlaywrightAssertions.assertThat(order.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bestätigen"))).hasCount(1);
+        // The dismissal is written to IndexedDB asynchronously; a reload before it lands would rightly show the reminder again.
+        officer.page.waitForFunction("(id) => new Promise((resolve) => {"
+                + " const open = indexedDB.open('lagebild');"
+                + " open.onsuccess = () => { const meta = open.result.transaction('meta').objectStore('meta');"
+                + "   const dismissed = meta.get('dismissedReminders'); const open_ = meta.get('orderReminders');"
+                + "   open_.onsuccess = () => { open.result.close();"
+                + "     resolve(id in (dismissed.result ?? {}) && !(open_.result ?? []).some((r) => r.messageId === id)); }; }; })",
+                orderId);
         officer.reload();
         PlaywrightAssertions.assertThat(officer.page.locator(".message-list .message[data-id='" + orderId + "']")).hasCount(1);
         PlaywrightAssertions.assertThat(reminder).hasCount(0);
