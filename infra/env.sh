@@ -22,14 +22,15 @@ mvn_cmd() { "$MVN" -B -Dstyle.color=never "$@"; }
 mkdir -p "$LOCAL_DIR"/{downloads,logs,run}
 
 # function_jvm_options FUNCTION: heap and collector of a function's JVM (infra/start.sh, infra/fault.sh).
-# media's uploads are CPU-bound batch work on a small heap: the serial collector costs it the least CPU
-# (functions/media/README.md; k8s/base/functions/media.yaml sets the same in the cluster).
+# The collector is always named, and each function's Knative service sets the same one (k8s's
+# GarbageCollectorTest holds the two together): G1 where request and socket latency count; serial for
+# media's CPU-bound uploads on a small heap (functions/media/README.md) and web's static files.
 function_jvm_options() {
   case $1 in
-    chat*) echo "-Xmx512m" ;;
+    chat*) echo "-Xmx512m -XX:+UseG1GC" ;;
     media) echo "-Xmx256m -XX:+UseSerialGC" ;;
     web) echo "-Xmx64m -XX:+UseSerialGC" ;;
-    *) echo "-Xmx256m" ;;
+    *) echo "-Xmx256m -XX:+UseG1GC" ;;
   esac
 }
 
