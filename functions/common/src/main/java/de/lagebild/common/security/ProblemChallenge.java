@@ -14,14 +14,15 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The bearer-token mechanism of the police IdP, with a problem document as the body of its 401.
  * Every refused authentication ends in the mechanism's challenge, whichever layer refused it (the
  * path policy for a missing token, proactive authentication for a bad one, a REST endpoint's role
- * check), so this is the one place where a 401 gets its body. Everything else is the OIDC
- * mechanism's.
+ * check), so this is the one place where a 401 gets its body. A token verified before is taken from
+ * {@link VerifiedTokens}; everything else is the OIDC mechanism's.
  */
 @Alternative
 @Priority(1)
@@ -30,10 +31,14 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
 
     private static final String CHALLENGER = HttpAuthenticationMechanism.class.getName();
 
-    private final OidcAuthenticationMechanism oidc;
+    private static final String BEARER = "Bearer ";
 
-    public ProblemChallenge(OidcAuthenticationMechanism oidc) {
+    private final OidcAuthenticationMechanism oidc;
+    private final VerifiedTokens verifiedTokens;
+
+    public ProblemChallenge(OidcAuthenticationMechanism oidc, VerifiedTokens verifiedTokens) {
         this.oidc = oidc;
+        this.verifiedTokens = verifiedTokens;
     }
 
     /**
@@ -42,11 +47,30 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
      */
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return oidc.authenticate(context, identityProviderManager).onTermination().invoke(() -> {
+        String token = bearerToken(context);
+        Optional<SecurityIdentity> known = token == null ? Optional.empty() : verifiedTokens.find(token);
+        if (known.isPresent()) {
+            return Uni.createFrom().item(VerifiedTokens.boundTo(known.get(), context));
+        }
+        return oidc.authenticate(context, identityProviderManager).invoke(identity -> {
+            if (token != null && identity != null) {
+                verifiedTokens.remember(token, identity);
+            }
+        }).onTermination().invoke(() -> {
             if (context.get(CHALLENGER) != null) {
                 context.put(CHALLENGER, this);
             }
         });
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, as the OIDC mechanism reads it; null without one. */
+    private static String bearerToken(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
     }
 
     @Override
