@@ -50,7 +50,7 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
         String token = bearerToken(context);
         Optional<SecurityIdentity> known = token == null ? Optional.empty() : verifiedTokens.find(token);
         if (known.isPresent()) {
-            return Uni.createFrom().item(VerifiedTokens.boundTo(known.get(), context));
+            return Uni.createFrom().item(VerifiedTokens.withRequest(known.get(), context));
         }
         return oidc.authenticate(context, identityProviderManager).invoke(identity -> {
             if (token != null && identity != null) {

@@ -102,16 +102,12 @@ public class VerifiedTokens {
         return verified.size();
     }
 
-    /** A verified identity with this request's attributes in place of those of the request it was verified in. */
-    public static SecurityIdentity boundTo(SecurityIdentity identity, RoutingContext request) {
-        return withRequest(identity, request);
-    }
-
     /**
-     * The identity with the request-bound attributes of {@code request}, or with none when it is null:
-     * a remembered identity must not keep the request it was verified in (its buffers) alive.
+     * The identity with the request-bound attributes of {@code request} in place of those of the request it
+     * was verified in, or with none when it is null: a remembered identity must not keep that request (its
+     * buffers) alive, and each hit is bound to its own.
      */
-    private static SecurityIdentity withRequest(SecurityIdentity identity, RoutingContext request) {
+    public static SecurityIdentity withRequest(SecurityIdentity identity, RoutingContext request) {
         return QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(RoutingContext.class.getName(), request)
                 .addAttribute(AuthenticationRequestContext.class.getName(),
