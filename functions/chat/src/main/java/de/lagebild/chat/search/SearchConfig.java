@@ -2,8 +2,9 @@ package de.lagebild.chat.search;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
-/** How much one search ranks at once. */
+/** How much one search ranks at once, and how often the search index is brought up to date. */
 @ConfigMapping(prefix = "lagebild.search")
 public interface SearchConfig {
 
@@ -14,4 +15,11 @@ public interface SearchConfig {
      */
     @WithDefault("500")
     int rankedWindow();
+
+    /**
+     * How often chat merges the search index's pending list (SearchIndexUpkeep): a search reads the
+     * whole list, so it holds at most about this much of the newest messages.
+     */
+    @WithDefault("1s")
+    Duration indexMergeInterval();
 }
