@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # What the database spends on posting a message, and how much of it is the search vector: pgbench posts
 # text messages with the chat function's statement (infra/load/sql/post-message.sql) into 50 chats,
-# on a scratch database "bench_post" migrated from this checkout, in three variants, alternating:
-#   current   the migrations as they are
-#   v19       the search trigger as V19 made it (infra/load/sql/trigger-v19.sql)
-#   off       no search vector (infra/load/sql/trigger-off.sql)
-# and prints each round's transactions/s and the ratios to "off" (the machine is shared: compare ratios).
+# on a scratch database "bench_post" migrated from this checkout, in four variants, alternating:
+#   current     the migrations as they are
+#   v19         the search trigger as V19 made it (infra/load/sql/trigger-v19.sql)
+#   off         no search vector (infra/load/sql/trigger-off.sql)
+#   answerless  the migrations as they are, the statement without its stored answer
+#               (infra/load/sql/post-message-without-answer.sql: no client_writes row)
+# and prints each round's transactions/s and their ratios (the machine is shared: compare ratios).
 #   infra/bench-post-sql.sh [ROUNDS=2] [SECONDS=20] [CLIENTS=6]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -19,16 +21,18 @@ mvn_cmd -q -f "$REPO/infra/migrations/pom.xml" process-resources -Pmigrate \
   -Dlagebild.db.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/$template" >/dev/null
 psql_su -d "$template" -f "$sql/post-setup.sql" >/dev/null
 
-run() { # VARIANT: transactions/s
+run() { # VARIANT [SCRIPT]: transactions/s
   psql_su -d postgres -c "drop database if exists $db with (force)" -c "create database $db template $template owner $PG_USER"
   case $1 in v19) psql_su -d "$db" -f "$sql/trigger-v19.sql" ;; off) psql_su -d "$db" -f "$sql/trigger-off.sql" ;; esac
-  runuser -u postgres -- "$pgbench" -n -M prepared -p "$PG_PORT" -c "$clients" -j 2 -T "$seconds" -f "$sql/post-message.sql" "$db" 2>&1 \
+  runuser -u postgres -- "$pgbench" -n -M prepared -p "$PG_PORT" -c "$clients" -j 2 -T "$seconds" -f "$sql/${2:-post-message.sql}" "$db" 2>&1 \
     | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
 }
 for round in $(seq "$rounds"); do
   declare -A tps=()
   for variant in current v19 off; do tps[$variant]=$(run "$variant"); done
-  awk -v r="$round" -v c="${tps[current]}" -v v="${tps[v19]}" -v o="${tps[off]}" 'BEGIN {
-    printf "round %d: current %.0f/s, v19 %.0f/s, off %.0f/s; current/off %.2f, v19/off %.2f, current/v19 %.2f\n", r, c, v, o, c / o, v / o, c / v }'
+  tps[answerless]=$(run answerless post-message-without-answer.sql)
+  awk -v r="$round" -v c="${tps[current]}" -v v="${tps[v19]}" -v o="${tps[off]}" -v a="${tps[answerless]}" 'BEGIN {
+    printf "round %d: current %.0f/s, v19 %.0f/s, off %.0f/s, answerless %.0f/s; current/off %.2f, v19/off %.2f, current/v19 %.2f, current/answerless %.2f\n",
+      r, c, v, o, a, c / o, v / o, c / v, c / a }'
 done
 psql_su -d postgres -c "drop database if exists $db with (force)" -c "drop database if exists $template with (force)"
