@@ -5,8 +5,8 @@
 #   current     the migrations as they are
 #   v19         the search trigger as V19 made it (infra/load/sql/trigger-v19.sql)
 #   off         no search vector (infra/load/sql/trigger-off.sql)
-#   answerless  the migrations as they are, the statement without its stored answer
-#               (infra/load/sql/post-message-without-answer.sql: no client_writes row)
+#   answerless  the migrations as they are, post-message.sql without its stored answer (no
+#               client_writes row): the statement as it was before every write kept its first answer
 # and prints each round's transactions/s and their ratios (the machine is shared: compare ratios).
 #   infra/bench-post-sql.sh [ROUNDS=2] [SECONDS=20] [CLIENTS=6]
 set -euo pipefail
@@ -20,17 +20,21 @@ pgbench=/usr/lib/postgresql/15/bin/pgbench
 mvn_cmd -q -f "$REPO/infra/migrations/pom.xml" process-resources -Pmigrate \
   -Dlagebild.db.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/$template" >/dev/null
 psql_su -d "$template" -f "$sql/post-setup.sql" >/dev/null
+answerless=$(mktemp /tmp/post-message-answerless.XXXXXX)
+trap 'rm -f "$answerless"' EXIT
+{ sed '/^insert into client_writes/,$d' "$sql/post-message.sql"; echo 'select room_id, seq from answer;'; } > "$answerless"
+chmod 644 "$answerless"
 
 run() { # VARIANT [SCRIPT]: transactions/s
   psql_su -d postgres -c "drop database if exists $db with (force)" -c "create database $db template $template owner $PG_USER"
   case $1 in v19) psql_su -d "$db" -f "$sql/trigger-v19.sql" ;; off) psql_su -d "$db" -f "$sql/trigger-off.sql" ;; esac
-  runuser -u postgres -- "$pgbench" -n -M prepared -p "$PG_PORT" -c "$clients" -j 2 -T "$seconds" -f "$sql/${2:-post-message.sql}" "$db" 2>&1 \
+  runuser -u postgres -- "$pgbench" -n -M prepared -p "$PG_PORT" -c "$clients" -j 2 -T "$seconds" -f "${2:-$sql/post-message.sql}" "$db" 2>&1 \
     | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
 }
 for round in $(seq "$rounds"); do
   declare -A tps=()
   for variant in current v19 off; do tps[$variant]=$(run "$variant"); done
-  tps[answerless]=$(run answerless post-message-without-answer.sql)
+  tps[answerless]=$(run answerless "$answerless")
   awk -v r="$round" -v c="${tps[current]}" -v v="${tps[v19]}" -v o="${tps[off]}" -v a="${tps[answerless]}" 'BEGIN {
     printf "round %d: current %.0f/s, v19 %.0f/s, off %.0f/s, answerless %.0f/s; current/off %.2f, v19/off %.2f, current/v19 %.2f, current/answerless %.2f\n",
       r, c, v, o, a, c / o, v / o, c / v, c / a }'
