@@ -43,7 +43,7 @@ class SearchIndexUpkeepTest {
     }
 
     @Test
-    void aSendMergesOnlyPastTheBackstopOf64Megabytes() {
+    void theListsOwnLimitIsRaisedTo64MegabytesAsABackstopOnly() {
         String options = pool.query("select array_to_string(reloptions, ',') from pg_class where relname = 'messages_search'")
                 .execute().await().indefinitely().iterator().next().getString(0);
         assertThat(options).contains("gin_pending_list_limit=65536");
