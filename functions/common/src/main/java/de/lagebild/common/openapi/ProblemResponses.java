@@ -150,6 +150,9 @@ final class ProblemResponses {
                 .addProperty("detail", text)
                 .addProperty("errors", OASFactory.createSchema().type(List.of(SchemaType.ARRAY)).items(fieldError)
                         .description("The offending fields of an invalid request"))
+                .addProperty("traceId", OASFactory.createSchema().type(List.of(SchemaType.STRING))
+                        .pattern("^[0-9a-f]{32}$")
+                        .description("The trace of the request, when the service records traces: quote it in an error report"))
                 .required(List.of("type", "title", "status"));
     }
 }
