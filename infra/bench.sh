@@ -16,4 +16,4 @@ mvn_cmd -q -f "$REPO/pom.xml" -pl infra/load -am install -DskipTests >/dev/null
 mvn_cmd -q -f "$REPO/infra/load/pom.xml" exec:java -Dexec.args="$*" \
   -Dlagebild.run.dir="${BENCH_RUN_DIR:-$LOCAL_DIR/run}" \
   -Dlagebild.postgres.pidfile="${BENCH_PG_PIDFILE:-/var/lib/postgresql/15/main/postmaster.pid}" \
-  -Dlagebild.reports.dir="$REPO/infra/load/target/reports"
+  -Dlagebild.reports.dir="$REPO/infra/load/target/reports" -Dlagebild.repo="$REPO"

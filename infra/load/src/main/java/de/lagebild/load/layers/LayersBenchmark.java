@@ -40,7 +40,9 @@ import java.util.function.Function;
  *                       [--warmup 10] [--keycloak http://127.0.0.1:8180] [--skip-import] [--phases tiles]
  *                       [--http 2|1.1]
  * </pre>
- * {@code --phases} runs only the phases whose name starts with it ({@code features} or {@code tiles}).
+ * {@code --phases} runs only the phases whose name starts with it ({@code features} or {@code tiles});
+ * {@code --phases versus-sql [--rounds 300] [--db JDBC_URL]} instead compares one client's features requests with
+ * the same statement sent straight to PostgreSQL ({@link FunctionVersusSql}), after a third as many warm-up views.
  * The layers function must run (functions/layers/README.md has the commands); the layers it makes are
  * {@code bench-points} and {@code bench-buildings}.
  */
@@ -92,6 +94,10 @@ public class LayersBenchmark implements Scenario {
             new Phase("tiles buildings z14", r -> tileRequest("bench-buildings", r)),
         };
         String only = options.getOrDefault("phases", "");
+        if (only.equals("versus-sql")) {
+            compareWithSql(random);
+            return;
+        }
         List<String> results = new ArrayList<>();
         for (Phase phase : phases) {
             if (!phase.name().startsWith(only)) {
@@ -117,6 +123,25 @@ public class LayersBenchmark implements Scenario {
         results.forEach(System.out::println);
     }
 
+    /** The function against the same statement sent straight to PostgreSQL: one client, closed loop. */
+    private void compareWithSql(Random random) throws Exception {
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "300"));
+        String db = options.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/lagebild_bench_layers");
+        Path repository = Path.of(System.getProperty("lagebild.repo", "."));
+        try (FunctionVersusSql versus = new FunctionVersusSql(http, url, users.token("officer1"), db, repository)) {
+            Map<String, String> views = Map.of("points", "bench-points", "buildings", "bench-buildings",
+                    "both layers", "bench-points,bench-buildings");
+            for (String name : List.of("points", "buildings", "both layers")) {
+                versus.compare(name, views.get(name), rounds / 3, () -> randomView(random));
+                System.out.println(versus.compare("features " + name + " vs SQL", views.get(name), rounds,
+                        () -> randomView(random)));
+            }
+            // A view with no features (at sea, far from Hamburg): what a request costs beyond its statement.
+            System.out.println(versus.compare("features empty view vs SQL", views.get("both layers"), rounds,
+                    () -> new double[] {0.95, 3.54, 0.95 + VIEW_LON, 3.54 + VIEW_LAT}));
+        }
+    }
+
     private record Phase(String name, Function<Random, String> path) {
     }
 
@@ -139,10 +164,16 @@ public class LayersBenchmark implements Scenario {
     }
 
     private static String featuresRequest(String layers, Random random) {
+        double[] view = randomView(random);
+        return String.format(Locale.ROOT, "/v1/layers/%s/features?limit=500&bbox=%.5f,%.5f,%.5f,%.5f",
+                layers, view[0], view[1], view[2], view[3]);
+    }
+
+    /** A district-size map view somewhere in Hamburg: minLon, minLat, maxLon, maxLat. */
+    static double[] randomView(Random random) {
         double lon = MIN_LON + random.nextDouble() * (MAX_LON - MIN_LON - VIEW_LON);
         double lat = MIN_LAT + random.nextDouble() * (MAX_LAT - MIN_LAT - VIEW_LAT);
-        return String.format(Locale.ROOT, "/v1/layers/%s/features?limit=500&bbox=%.5f,%.5f,%.5f,%.5f",
-                layers, lon, lat, lon + VIEW_LON, lat + VIEW_LAT);
+        return new double[] {lon, lat, lon + VIEW_LON, lat + VIEW_LAT};
     }
 
     private static String tileRequest(String layer, Random random) {

@@ -1,0 +1,142 @@
+package de.lagebild.load.layers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the function adds to its database work: one client, one request at a time, the features of a map view
+ * through the function (HTTP, token check, the statement, the answer) and the very same statement sent
+ * straight to PostgreSQL from here, alternating per view and in alternating order, so both see the same
+ * machine. The statement is read from the function's source (FeatureQuery.FEATURES), never copied.
+ */
+final class FunctionVersusSql implements AutoCloseable {
+
+    private static final Path SOURCE = Path.of("functions/layers/src/main/java/de/lagebild/layers/features/FeatureQuery.java");
+    private static final Pattern STATEMENT = Pattern.compile("FEATURES = \"\"\"\\s*(.*?)\"\"\";", Pattern.DOTALL);
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
+
+    private final HttpClient http;
+    private final String url;
+    private final String token;
+    private final Connection db;
+    private final PreparedStatement features;
+    /** For each `?` of the JDBC statement, the number of the parameter it stands for. */
+    private final int[] parameterOrder;
+    /** Bytes the function answered since the last comparison began: both sides must carry the same features. */
+    private long bodyBytes;
+
+    FunctionVersusSql(HttpClient http, String url, String token, String jdbcUrl, Path repository)
+            throws IOException, SQLException {
+        this.http = http;
+        this.url = url;
+        this.token = token;
+        this.db = DriverManager.getConnection(jdbcUrl, "lagebild_app", "lagebild_app");
+        // The statement names its parameters $1..$6, several of them more than once, as the function's client
+        // sends it; JDBC knows only `?`, one per occurrence: each becomes a `?` bound to its parameter's value.
+        String statement = statement(repository.resolve(SOURCE));
+        Matcher parameter = PARAMETER.matcher(statement);
+        StringBuilder jdbc = new StringBuilder();
+        List<Integer> order = new ArrayList<>();
+        while (parameter.find()) {
+            order.add(Integer.parseInt(parameter.group(1)));
+            parameter.appendReplacement(jdbc, "?");
+        }
+        parameter.appendTail(jdbc);
+        this.parameterOrder = order.stream().mapToInt(Integer::intValue).toArray();
+        this.features = db.prepareStatement(jdbc.toString());
+    }
+
+    static String statement(Path source) throws IOException {
+        Matcher matcher = STATEMENT.matcher(Files.readString(source));
+        if (!matcher.find()) {
+            throw new IllegalStateException("no FEATURES statement in " + source);
+        }
+        return matcher.group(1);
+    }
+
+    /** Compares ROUNDS map views of the given layers, each from VIEWS; returns one line of means, medians and ratios. */
+    String compare(String name, String layers, int rounds, Supplier<double[]> views) throws Exception {
+        long[] function = new long[rounds];
+        long[] sql = new long[rounds];
+        long sqlBytes = 0;
+        bodyBytes = 0;
+        for (int i = 0; i < rounds; i++) {
+            double[] box = views.get();
+            boolean functionFirst = i % 2 == 0;
+            if (functionFirst) {
+                function[i] = timeFunction(layers, box);
+            }
+            long started = System.nanoTime();
+            sqlBytes += viaSql(layers, box);
+            sql[i] = System.nanoTime() - started;
+            if (!functionFirst) {
+                function[i] = timeFunction(layers, box);
+            }
+        }
+        double functionMean = mean(function);
+        double sqlMean = mean(sql);
+        return String.format(Locale.ROOT, "%-30s %d views: function mean %.2f ms p50 %.2f, SQL mean %.2f ms p50 %.2f;"
+                        + " function/SQL mean %.2f, p50 %.2f (%d bytes per view through the function, %d characters via SQL)",
+                name, rounds, functionMean / 1e6, median(function) / 1e6, sqlMean / 1e6, median(sql) / 1e6,
+                functionMean / sqlMean, median(function) / median(sql), bodyBytes / rounds, sqlBytes / rounds);
+    }
+
+    private long timeFunction(String layers, double[] box) throws IOException, InterruptedException {
+        String path = String.format(Locale.ROOT, "/v1/layers/%s/features?limit=500&bbox=%.5f,%.5f,%.5f,%.5f",
+                layers, box[0], box[1], box[2], box[3]);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        long took = System.nanoTime() - started;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        bodyBytes += response.body().length;
+        return took;
+    }
+
+    private long viaSql(String layers, double[] box) throws SQLException {
+        Object[] values = {db.createArrayOf("text", layers.split(",")), box[0], box[1], box[2], box[3], 500};
+        for (int i = 0; i < parameterOrder.length; i++) {
+            features.setObject(i + 1, values[parameterOrder[i] - 1]);
+        }
+        try (ResultSet rows = features.executeQuery()) {
+            rows.next();
+            return rows.getString("body").length() + rows.getString("versions").length();
+        }
+    }
+
+    private static double mean(long[] values) {
+        return Arrays.stream(values).average().orElse(0);
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    @Override
+    public void close() throws SQLException {
+        db.close();
+    }
+}
