@@ -4,7 +4,8 @@
 # ROUNDS each; the medians and B/A are printed. The local services must be up (infra/services.sh start).
 #   infra/bench-startup.sh FUNCTION JAR_A JAR_B [ROUNDS=5]
 # e.g. infra/bench-startup.sh positions /path/to/old/quarkus-run.jar functions/positions/target/quarkus-app/quarkus-run.jar
-# JAVA_A / JAVA_B name the java executable of each side (default: java), to compare JDKs.
+# JAVA_A / JAVA_B name the java executable of each side (default: java), to compare JDKs; OPTS_A / OPTS_B add
+# JVM options to one side, e.g. OPTS_B=-XX:AOTCache=.../app.aot.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 fn=$1 jar_a=$2 jar_b=$3 rounds=${4:-5}
@@ -12,12 +13,12 @@ port=18990 management=19990
 out_dir=$REPO/infra/load/target/startup
 mkdir -p "$out_dir"
 
-# start_once JAVA JAR LOG: prints "MILLISECONDS RSS_KB" once the probe answers 200
+# start_once JAVA OPTIONS JAR LOG: prints "MILLISECONDS RSS_KB" once the probe answers 200
 start_once() {
-  local java=$1 jar=$2 log=$3 began pid ready rss
+  local java=$1 options=$2 jar=$3 log=$4 began pid ready rss
   began=$(date +%s%N)
-  # shellcheck disable=SC2046 # the options are words
-  "$java" $(function_jvm_options "$fn") -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$port \
+  # shellcheck disable=SC2046,SC2086 # the options are words
+  "$java" $(function_jvm_options "$fn") $options -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$port \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$management -jar "$jar" >"$log" 2>&1 </dev/null &
   pid=$!
   until curl -fso /dev/null "http://127.0.0.1:$management/q/health/ready"; do
@@ -34,8 +35,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 : >"$out_dir/$fn-a.txt"; : >"$out_dir/$fn-b.txt"
 for round in $(seq "$rounds"); do
-  a=$(start_once "${JAVA_A:-java}" "$jar_a" "$out_dir/$fn-a-$round.log"); echo "$a" >>"$out_dir/$fn-a.txt"
-  b=$(start_once "${JAVA_B:-java}" "$jar_b" "$out_dir/$fn-b-$round.log"); echo "$b" >>"$out_dir/$fn-b.txt"
+  a=$(start_once "${JAVA_A:-java}" "${OPTS_A:-}" "$jar_a" "$out_dir/$fn-a-$round.log"); echo "$a" >>"$out_dir/$fn-a.txt"
+  b=$(start_once "${JAVA_B:-java}" "${OPTS_B:-}" "$jar_b" "$out_dir/$fn-b-$round.log"); echo "$b" >>"$out_dir/$fn-b.txt"
   echo "round $round: A ${a% *} ms ${a#* } kB, B ${b% *} ms ${b#* } kB"
 done
 ms_a=$(cut -d' ' -f1 "$out_dir/$fn-a.txt" | median) ms_b=$(cut -d' ' -f1 "$out_dir/$fn-b.txt" | median)
