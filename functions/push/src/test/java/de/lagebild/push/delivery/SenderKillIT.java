@@ -29,7 +29,6 @@ class SenderKillIT {
     private static final int DEVICES = 10;
     private static final int ALARMS = 100;
     private static final int BATCH = 10;
-    private static final String PRIVATE_KEY = "q1s52v9fbP7pRVcUq_0ztJUOB2BrNEaGbCyjcWfahcE";
 
     @Test
     void everyDuePushArrivesAfterTheSenderIsKilled() throws Exception {
@@ -82,7 +81,7 @@ class SenderKillIT {
     private static PackagedFunction start(String name) throws Exception {
         return PackagedFunction.start(name, Path.of("."), PackagedFunction.freePort(), List.of(
                 "-Dlagebild.push.vapid.public-key=" + PushServicesResource.VAPID_PUBLIC_KEY,
-                "-Dlagebild.push.vapid.private-key=" + PRIVATE_KEY,
+                "-Dlagebild.push.vapid.private-key=" + PushServicesResource.VAPID_PRIVATE_KEY,
                 "-Dlagebild.push.web-push.endpoint-hosts=127.0.0.1",
                 "-Dlagebild.push.web-push.allow-http=true",
                 "-Dlagebild.push.delivery.batch-size=" + BATCH,

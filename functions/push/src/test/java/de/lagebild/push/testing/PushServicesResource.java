@@ -9,9 +9,10 @@ import java.util.Map;
  */
 public class PushServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    /** The test profile's VAPID public key (application.properties). */
+    /** The test profile's VAPID key pair (application.properties). */
     public static final String VAPID_PUBLIC_KEY =
             "BLuD5sGPX0fbepn43ZReiOw0lE-1xXjVF-jXRaCp3DQic50d5XtWkowrxNHPMx6OJAB6X4rCFEQhuxAQvz5jpg0";
+    public static final String VAPID_PRIVATE_KEY = "q1s52v9fbP7pRVcUq_0ztJUOB2BrNEaGbCyjcWfahcE";
 
     private static LocalPushService pushService;
     private static LocalGateway gateway;
@@ -28,7 +29,13 @@ public class PushServicesResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         pushService = new LocalPushService(VAPID_PUBLIC_KEY);
         gateway = new LocalGateway();
-        return Map.of("lagebild.push.gateway.apps", LocalGateway.APP_ID + "=" + gateway.notifyUrl());
+        // The key pair and the loopback push service's address also for the packaged function (PushFunctionIT),
+        // which runs in the prod profile without the test profile's values.
+        return Map.of("lagebild.push.gateway.apps", LocalGateway.APP_ID + "=" + gateway.notifyUrl(),
+                "lagebild.push.vapid.public-key", VAPID_PUBLIC_KEY,
+                "lagebild.push.vapid.private-key", VAPID_PRIVATE_KEY,
+                "lagebild.push.web-push.endpoint-hosts", "127.0.0.1",
+                "lagebild.push.web-push.allow-http", "true");
     }
 
     @Override
