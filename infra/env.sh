@@ -34,6 +34,17 @@ function_jvm_options() {
   esac
 }
 
+# function_java FUNCTION: the java command that runs a function: with LAGEBILD_AOT=1 and an AOT cache built by
+# infra/aot.sh, JDK 25 with that cache; else the default java.
+function_java() {
+  local cache=$REPO/functions/$1/target/quarkus-app/app.aot
+  if [[ ${LAGEBILD_AOT:-0} == 1 && -s $cache ]]; then
+    echo "$JAVA25_HOME/bin/java -XX:AOTCache=$cache"
+  else
+    echo java
+  fi
+}
+
 # wait_for NAME TIMEOUT LOGFILE CMD...: retry CMD every second; on timeout (or when the process in
 # $WAIT_PIDFILE, if set, has died) print the log tail and fail.
 wait_for() {

@@ -2,7 +2,8 @@
 # Starts the whole backend locally: services, migrations on database "lagebild", the five functions
 # (chat :8081, positions :8082, layers :8083, media :8084, push :8085; each one's health, metrics and OpenAPI on its
 # management port, the API port + 1000) and the web client (:8080, management :9080) in the background.
-# Stop it with infra/stop.sh.
+# Stop it with infra/stop.sh. LAGEBILD_AOT=1 also trains an AOT cache per API function (infra/aot.sh, a few
+# minutes more) and runs those functions on JDK 25 with it: they start in about half the time.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -33,6 +34,10 @@ set -a; source "$export_signing_env"; set +a
 "$REPO/infra/services.sh" start
 echo "building and migrating database $PG_DB ..."
 mvn_cmd -q -f "$REPO/pom.xml" package -Pmigrate -DskipTests
+if [[ ${LAGEBILD_AOT:-0} == 1 ]]; then
+  echo "training the AOT caches (infra/aot.sh) ..."
+  "$REPO/infra/aot.sh"
+fi
 
 for entry in "${FUNCTIONS[@]}"; do
   fn=${entry%%:*} port=${entry##*:}
@@ -42,7 +47,7 @@ for entry in "${FUNCTIONS[@]}"; do
   require_free_port "$fn management" "$((port + 1000))"
   # The GC log shows the heap after each collection.
   # 9>&-: infra/bench-run.sh and infra/fault.sh hold their flock on fd 9; a function inheriting it would keep the lock after the run.
-  setsid java $(function_jvm_options "$fn") -Xlog:gc:file="$LOCAL_DIR/logs/$fn-gc.log":time -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null 9>&- &
+  setsid $(function_java "$fn") $(function_jvm_options "$fn") -Xlog:gc:file="$LOCAL_DIR/logs/$fn-gc.log":time -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -jar "$REPO/functions/$fn/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null 9>&- &
   echo $! > "$pidfile"
 done
 for entry in "${FUNCTIONS[@]}"; do

@@ -4,6 +4,8 @@
 # initialisation; `-Dquarkus.native.sources-only` stops before native-image, which cannot run here).
 # Extra arguments go to Maven (for example `-pl functions/chat -am`); with them the native step is skipped
 # unless LAGEBILD_NATIVE_CHECK=1 (LAGEBILD_NATIVE_CHECK=0 always skips it). LAGEBILD_TEST_DB names the test database.
+# Last, with the native step, positions is built with its JDK 25 AOT cache (infra/aot.sh) and started with it,
+# the cache required (-XX:AOTMode=on), beside the plain jar on JDK 17 (infra/bench-startup.sh, one round).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -23,4 +25,14 @@ if [[ $native_check == 1 ]]; then
   mvn_cmd -f "$REPO/pom.xml" package -Dnative -Dquarkus.native.sources-only=true -DskipTests -DskipITs \
     -pl functions/chat,functions/positions,functions/layers,functions/media,functions/push -am
   echo "native build steps of the five functions passed in $((SECONDS - start))s"
+fi
+
+if [[ $native_check == 1 ]]; then
+  start=$SECONDS
+  "$REPO/infra/aot.sh" positions
+  jar=$REPO/functions/positions/target/quarkus-app/quarkus-run.jar
+  QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/lagebild_aot LAGEBILD_BUS_URL=postgresql://127.0.0.1:$PG_PORT/lagebild_aot \
+    JAVA_B=$JAVA25_HOME/bin/java OPTS_B="-XX:AOTMode=on -XX:AOTCache=${jar%/*}/app.aot" \
+    "$REPO/infra/bench-startup.sh" positions "$jar" "$jar" 1
+  echo "positions' AOT cache trained and used in $((SECONDS - start))s"
 fi

@@ -64,7 +64,7 @@ final class FunctionVersusSql implements AutoCloseable {
         this.features = db.prepareStatement(jdbc.toString());
     }
 
-    static String statement(Path source) throws IOException {
+    private static String statement(Path source) throws IOException {
         Matcher matcher = STATEMENT.matcher(Files.readString(source));
         if (!matcher.find()) {
             throw new IllegalStateException("no FEATURES statement in " + source);
