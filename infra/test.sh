@@ -25,9 +25,7 @@ if [[ $native_check == 1 ]]; then
   mvn_cmd -f "$REPO/pom.xml" package -Dnative -Dquarkus.native.sources-only=true -DskipTests -DskipITs \
     -pl functions/chat,functions/positions,functions/layers,functions/media,functions/push -am
   echo "native build steps of the five functions passed in $((SECONDS - start))s"
-fi
 
-if [[ $native_check == 1 ]]; then
   start=$SECONDS
   "$REPO/infra/aot.sh" positions
   jar=$REPO/functions/positions/target/quarkus-app/quarkus-run.jar
