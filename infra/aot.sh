@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the API functions with an ahead-of-time cache for JDK 25 (Project Leyden): each function's
-# @QuarkusIntegrationTests run against its packaged jar on JDK 25 and, as the training run, record what
-# it loads, links and compiles; the build writes functions/FN/target/quarkus-app/app.aot. Start a function
+# @QuarkusIntegrationTest (its *FunctionIT) runs against its packaged jar on JDK 25 and, as the training run,
+# records what it loads, links and compiles; the build writes functions/FN/target/quarkus-app/app.aot. The
+# other ITs start packaged functions of their own, which record nothing: they are not run. Start a function
 # with `$JAVA25_HOME/bin/java -XX:AOTCache=.../app.aot -jar .../quarkus-run.jar` (infra/start.sh does with
 # LAGEBILD_AOT=1). The cache belongs to that jar and that JDK: rebuilding either needs a new one.
 #   infra/aot.sh [FUNCTION...]   (default: chat positions layers media push; the local services must be up)
@@ -20,7 +21,8 @@ for fn in "${functions[@]}"; do modules+=",$(module_of "$fn")"; done
 "$REPO/infra/postgres.sh" fresh-db "$db"
 JAVA_HOME=$JAVA25_HOME mvn_cmd -q -f "$REPO/pom.xml" verify -Pmigrate -pl "$modules" \
   -Dlagebild.db.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" -Dlagebild.test.db="$db" \
-  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.package.jar.aot.enabled=true
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*FunctionIT' -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dquarkus.package.jar.aot.enabled=true
 for fn in "${functions[@]}"; do
   cache=$REPO/$(module_of "$fn")/target/quarkus-app/app.aot
   [[ -s $cache ]] || { echo "$fn: no AOT cache at $cache" >&2; exit 1; }

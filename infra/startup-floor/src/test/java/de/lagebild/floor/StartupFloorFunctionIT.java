@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The packaged application answers: the training run of its AOT cache, as the functions' ITs are theirs. */
 @QuarkusIntegrationTest
-class HelloIT {
+class StartupFloorFunctionIT {
 
     @Test
     void answers() {
