@@ -1,5 +1,6 @@
 package de.lagebild.load.layers;
 
+import de.lagebild.load.LatencyReport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -74,29 +74,30 @@ final class FunctionVersusSql implements AutoCloseable {
 
     /** Compares ROUNDS map views of the given layers, each from VIEWS; returns one line of means, medians and ratios. */
     String compare(String name, String layers, int rounds, Supplier<double[]> views) throws Exception {
-        long[] function = new long[rounds];
-        long[] sql = new long[rounds];
+        LatencyReport function = LatencyReport.consoleOnly(name + " function");
+        LatencyReport sql = LatencyReport.consoleOnly(name + " SQL");
         long sqlBytes = 0;
         bodyBytes = 0;
         for (int i = 0; i < rounds; i++) {
             double[] box = views.get();
             boolean functionFirst = i % 2 == 0;
             if (functionFirst) {
-                function[i] = timeFunction(layers, box);
+                function.recordNanos(timeFunction(layers, box));
             }
             long started = System.nanoTime();
             sqlBytes += viaSql(layers, box);
-            sql[i] = System.nanoTime() - started;
+            sql.recordNanos(System.nanoTime() - started);
             if (!functionFirst) {
-                function[i] = timeFunction(layers, box);
+                function.recordNanos(timeFunction(layers, box));
             }
         }
-        double functionMean = mean(function);
-        double sqlMean = mean(sql);
+        double functionMean = function.snapshot().getMean() / 1000.0;
+        double sqlMean = sql.snapshot().getMean() / 1000.0;
         return String.format(Locale.ROOT, "%-30s %d views: function mean %.2f ms p50 %.2f, SQL mean %.2f ms p50 %.2f;"
                         + " function/SQL mean %.2f, p50 %.2f (%d bytes per view through the function, %d characters via SQL)",
-                name, rounds, functionMean / 1e6, median(function) / 1e6, sqlMean / 1e6, median(sql) / 1e6,
-                functionMean / sqlMean, median(function) / median(sql), bodyBytes / rounds, sqlBytes / rounds);
+                name, rounds, functionMean, function.percentileMillis(50), sqlMean, sql.percentileMillis(50),
+                functionMean / sqlMean, function.percentileMillis(50) / sql.percentileMillis(50), bodyBytes / rounds,
+                sqlBytes / rounds);
     }
 
     private long timeFunction(String layers, double[] box) throws IOException, InterruptedException {
@@ -123,16 +124,6 @@ final class FunctionVersusSql implements AutoCloseable {
             rows.next();
             return rows.getString("body").length() + rows.getString("versions").length();
         }
-    }
-
-    private static double mean(long[] values) {
-        return Arrays.stream(values).average().orElse(0);
-    }
-
-    private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     @Override
