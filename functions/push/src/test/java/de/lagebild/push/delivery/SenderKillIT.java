@@ -79,13 +79,11 @@ class SenderKillIT {
     }
 
     private static PackagedFunction start(String name) throws Exception {
-        return PackagedFunction.start(name, Path.of("."), PackagedFunction.freePort(), List.of(
-                "-Dlagebild.push.vapid.public-key=" + PushServicesResource.VAPID_PUBLIC_KEY,
-                "-Dlagebild.push.vapid.private-key=" + PushServicesResource.VAPID_PRIVATE_KEY,
-                "-Dlagebild.push.web-push.endpoint-hosts=127.0.0.1",
-                "-Dlagebild.push.web-push.allow-http=true",
-                "-Dlagebild.push.delivery.batch-size=" + BATCH,
-                "-Dlagebild.push.delivery.max-backoff=2s"));
+        List<String> settings = new ArrayList<>();
+        PushServicesResource.packagedFunctionSettings().forEach((key, value) -> settings.add("-D" + key + "=" + value));
+        settings.add("-Dlagebild.push.delivery.batch-size=" + BATCH);
+        settings.add("-Dlagebild.push.delivery.max-backoff=2s");
+        return PackagedFunction.start(name, Path.of("."), PackagedFunction.freePort(), settings);
     }
 
     private static int delivered(LocalPushService service, List<Subscriptions> phones) {

@@ -1,6 +1,7 @@
 package de.lagebild.push.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,17 +26,24 @@ public class PushServicesResource implements QuarkusTestResourceLifecycleManager
         return gateway;
     }
 
+    /**
+     * What a packaged push function needs beyond the prod profile to send to the loopback push service: the
+     * test profile's key pair and plain HTTP to 127.0.0.1 (PushFunctionIT through this resource, SenderKillIT).
+     */
+    public static Map<String, String> packagedFunctionSettings() {
+        return Map.of("lagebild.push.vapid.public-key", VAPID_PUBLIC_KEY,
+                "lagebild.push.vapid.private-key", VAPID_PRIVATE_KEY,
+                "lagebild.push.web-push.endpoint-hosts", "127.0.0.1",
+                "lagebild.push.web-push.allow-http", "true");
+    }
+
     @Override
     public Map<String, String> start() {
         pushService = new LocalPushService(VAPID_PUBLIC_KEY);
         gateway = new LocalGateway();
-        // The key pair and the loopback push service's address also for the packaged function (PushFunctionIT),
-        // which runs in the prod profile without the test profile's values.
-        return Map.of("lagebild.push.gateway.apps", LocalGateway.APP_ID + "=" + gateway.notifyUrl(),
-                "lagebild.push.vapid.public-key", VAPID_PUBLIC_KEY,
-                "lagebild.push.vapid.private-key", VAPID_PRIVATE_KEY,
-                "lagebild.push.web-push.endpoint-hosts", "127.0.0.1",
-                "lagebild.push.web-push.allow-http", "true");
+        Map<String, String> settings = new HashMap<>(packagedFunctionSettings());
+        settings.put("lagebild.push.gateway.apps", LocalGateway.APP_ID + "=" + gateway.notifyUrl());
+        return settings;
     }
 
     @Override
