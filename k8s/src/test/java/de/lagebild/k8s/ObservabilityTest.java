@@ -3,7 +3,6 @@ package de.lagebild.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,19 +15,15 @@ class ObservabilityTest {
 
     private static final String TRACING_EGRESS = "lagebild-functions-egress-tracing";
 
-    static List<String> overlays() {
-        return Overlay.names();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("de.lagebild.k8s.Overlay#names")
     void everyFunctionLogsJson(String overlayName) {
         JsonNode config = Overlay.rendered(overlayName).configMap("lagebild-config");
         assertThat(config.at("/data/QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText()).isEqualTo("true");
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("de.lagebild.k8s.Overlay#names")
     void tracesAreSentOnlyWhereTheTracingComponentOpensTheWayToTheCollector(String overlayName) {
         Overlay overlay = Overlay.rendered(overlayName);
         JsonNode config = overlay.configMap("lagebild-config");
