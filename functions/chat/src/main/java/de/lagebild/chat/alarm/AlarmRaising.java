@@ -69,21 +69,13 @@ public class AlarmRaising {
         Uni<List<UUID>> candidates = requested != null ? Uni.createFrom().item(requested)
                 : Panache.getSession().flatMap(session -> session.createNativeQuery(OPEN_ROOMS_OF, UUID.class)
                         .setParameter("user", actor.id()).getResultList());
-        return candidates.call(this::lockAll)
+        return candidates.call(eventLog::lockRooms)
                 .flatMap(rooms -> usable(actor, rooms, requested != null))
                 .invoke(rooms -> {
                     if (rooms.isEmpty()) {
                         throw ProblemException.conflict("you are a member of no open room to raise an alarm in");
                     }
                 });
-    }
-
-    private Uni<Void> lockAll(List<UUID> rooms) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID room : rooms) {
-            chain = chain.call(() -> eventLog.lockRoom(room));
-        }
-        return chain;
     }
 
     /**

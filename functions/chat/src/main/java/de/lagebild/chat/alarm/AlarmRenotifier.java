@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,6 +47,10 @@ public class AlarmRenotifier {
               returning a.id)
             select id from claimed order by id""".formatted(CLAIM_LIMIT);
 
+    private static final String OPEN_ROOMS_OF = """
+            select distinct ar.room_id from alarm_rooms ar join rooms r on r.id = ar.room_id
+             where ar.alarm_id in (:alarms) and r.closed_at is null""";
+
     private final EventLog eventLog;
     private final AlarmConfig config;
     private final PeriodicCheck checks;
@@ -64,14 +69,30 @@ public class AlarmRenotifier {
         checks.stop();
     }
 
-    /** Claims the due alarms and appends their announcements in one transaction; the number announced. */
+    /**
+     * Claims the due alarms and appends their announcements in one transaction; the number announced.
+     * The rooms of all claimed alarms are locked first, in id order: alarms claimed in id order may
+     * share rooms in any order, and another instance announcing its own alarms must not wait in a circle.
+     */
     Uni<Integer> renotifyDue() {
         return eventLog.transaction(log -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)
                         .setParameter("interval", config.renotifyInterval().toMillis())
                         .getResultList())
+                .call(this::lockOpenRoomsOf)
                 .flatMap(claimed -> PeriodicCheck.eachInOrder(claimed, alarmId -> announce(log, alarmId))
                         .replaceWith(claimed.size())));
+    }
+
+    private Uni<Void> lockOpenRoomsOf(List<UUID> alarms) {
+        if (alarms.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(OPEN_ROOMS_OF, UUID.class)
+                        .setParameter("alarms", alarms)
+                        .getResultList())
+                .flatMap(eventLog::lockRooms);
     }
 
     private static Uni<Void> announce(LogWriter log, UUID alarmId) {

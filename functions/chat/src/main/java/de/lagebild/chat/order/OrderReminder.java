@@ -41,8 +41,8 @@ public class OrderReminder {
             claimed as (
               update orders o set remind_pending = false, reminded_at = clock_timestamp()
                 from due where o.message_id = due.message_id
-              returning o.message_id)
-            select message_id from claimed order by message_id""".formatted(CLAIM_LIMIT);
+              returning o.message_id, o.room_id)
+            select message_id from claimed order by room_id, message_id""".formatted(CLAIM_LIMIT);
 
     private static final String UNANSWERED = """
             select user_id from order_recipients where message_id = :order and answer is null order by user_id""";
@@ -65,7 +65,11 @@ public class OrderReminder {
         checks.stop();
     }
 
-    /** Claims the due orders and appends their reminders in one transaction; the number claimed. */
+    /**
+     * Claims the due orders and appends their reminders in one transaction; the number claimed. The
+     * reminders are appended room by room in id order (each order is in one room), the order in which
+     * every write to several rooms locks them, so two instances never wait for each other in a circle.
+     */
     Uni<Integer> remindDue() {
         return eventLog.transaction(log -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)

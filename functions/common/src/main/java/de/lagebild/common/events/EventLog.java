@@ -11,7 +11,9 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -104,6 +106,19 @@ public class EventLog {
      */
     public Uni<Void> lockRoom(UUID roomId) {
         return lockCounter(roomId).replaceWithVoid();
+    }
+
+    /**
+     * Locks several rooms' rows in ascending id order, the order in which every write that appends
+     * to more than one room must take them: two such writes then never wait for each other in a circle
+     * (which PostgreSQL ends by rolling one of them back). Must run inside a transaction.
+     */
+    public Uni<Void> lockRooms(Collection<UUID> roomIds) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID roomId : new TreeSet<>(roomIds)) {
+            chain = chain.call(() -> lockRoom(roomId));
+        }
+        return chain;
     }
 
     /**
