@@ -4,6 +4,8 @@ import de.lagebild.common.Ids;
 import de.lagebild.common.identity.Actor;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.writes.WriteResult;
+import de.lagebild.push.webpush.P256;
+import de.lagebild.push.webpush.PreparedAgreements;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -50,11 +52,13 @@ public class DeviceService {
     private final Pool pool;
     private final DevicesConfig config;
     private final TargetCheck check;
+    private final PreparedAgreements agreements;
 
-    public DeviceService(Pool pool, DevicesConfig config, TargetCheck check) {
+    public DeviceService(Pool pool, DevicesConfig config, TargetCheck check, PreparedAgreements agreements) {
         this.pool = pool;
         this.config = config;
         this.check = check;
+        this.agreements = agreements;
     }
 
     public Uni<WriteResult<DeviceView>> register(Actor actor, WebPushSubscriptionRequest request) {
@@ -80,7 +84,9 @@ public class DeviceService {
                     }
                     return connection.preparedQuery(UPDATE_KEYS).execute(Tuple.of(existing.getUUID("id"), p256dh, auth))
                             .map(updated -> WriteResult.existing(viewOf(existing)));
-                }));
+                }))
+                .invoke(registered -> agreements.prepare(registered.body().id(), P256.fromBase64Url(p256dh),
+                        P256.fromBase64Url(auth)));
     }
 
     public Uni<WriteResult<DeviceView>> register(Actor actor, GatewayTargetRequest request) {
@@ -118,6 +124,7 @@ public class DeviceService {
             if (rows.rowCount() == 0) {
                 throw ProblemException.notFound("push device");
             }
+            agreements.forget(deviceId);
         }).replaceWithVoid();
     }
 

@@ -33,24 +33,27 @@ public final class PayloadEncryption {
 
     /** Encrypts for a subscription with a fresh sender key and salt. */
     public static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth) {
-        return encrypt(plaintext, p256dh, auth, P256.generate());
+        return encrypt(plaintext, Agreement.make(p256dh, auth));
     }
 
-    /** Encrypts for a subscription with the given one-time sender key and a fresh salt. */
-    public static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth, KeyPair sender) {
+    /** Encrypts with an agreement no other message used, and a fresh salt. */
+    public static byte[] encrypt(byte[] plaintext, Agreement agreement) {
         byte[] salt = new byte[SALT_LENGTH];
         RANDOM.nextBytes(salt);
-        return encrypt(plaintext, p256dh, auth, sender, salt);
+        return encrypt(plaintext, agreement, salt);
     }
 
     /** Encrypts with the given sender key pair and salt (RFC 8291's worked example fixes both). */
     public static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth, KeyPair sender, byte[] salt) {
+        return encrypt(plaintext, Agreement.make(p256dh, auth, sender), salt);
+    }
+
+    private static byte[] encrypt(byte[] plaintext, Agreement agreement, byte[] salt) {
         if (plaintext.length + 1 + TAG_BITS / 8 > RECORD_SIZE) {
             throw new IllegalArgumentException("payload too large for one record");
         }
-        byte[] senderPublic = P256.uncompressed((ECPublicKey) sender.getPublic());
-        Keys keys = keys(sharedSecret((ECPrivateKey) sender.getPrivate(), P256.publicKey(p256dh)), auth, p256dh,
-                senderPublic, salt);
+        byte[] senderPublic = agreement.senderPublic();
+        Keys keys = keys(agreement.ikm(), salt);
         byte[] padded = Arrays.copyOf(plaintext, plaintext.length + 1);
         padded[plaintext.length] = LAST_RECORD_DELIMITER;
         byte[] ciphertext = aesGcm(Cipher.ENCRYPT_MODE, keys, padded);
@@ -59,11 +62,15 @@ public final class PayloadEncryption {
                 .array();
     }
 
-    /** The content key and nonce of RFC 8291 section 3.4 for one message. */
-    static Keys keys(byte[] ecdhSecret, byte[] auth, byte[] receiverPublic, byte[] senderPublic, byte[] salt) {
+    /** The input keying material of RFC 8291 section 3.3, from the ECDH secret and the auth secret. */
+    static byte[] inputKeyingMaterial(byte[] ecdhSecret, byte[] auth, byte[] receiverPublic, byte[] senderPublic) {
         byte[] keyInfo = concat("WebPush: info".getBytes(StandardCharsets.US_ASCII), new byte[] {0}, receiverPublic,
                 senderPublic);
-        byte[] ikm = hkdf(auth, ecdhSecret, keyInfo, 32);
+        return hkdf(auth, ecdhSecret, keyInfo, 32);
+    }
+
+    /** The content key and nonce of RFC 8291 section 3.4 for one message. */
+    static Keys keys(byte[] ikm, byte[] salt) {
         byte[] contentKey = hkdf(salt, ikm, "Content-Encoding: aes128gcm\0".getBytes(StandardCharsets.US_ASCII), 16);
         byte[] nonce = hkdf(salt, ikm, "Content-Encoding: nonce\0".getBytes(StandardCharsets.US_ASCII), 12);
         return new Keys(contentKey, nonce);

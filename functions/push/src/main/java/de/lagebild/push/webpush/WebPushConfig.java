@@ -26,9 +26,9 @@ public interface WebPushConfig {
     Duration timeout();
 
     /**
-     * How many one-time sender keys (RFC 8291) are made ahead, between bursts: an alarm to this many
-     * devices is encrypted without making a key on the way. A larger burst makes the rest on the spot.
+     * How many key agreements (each with a one-time sender key, RFC 8291) are kept ready per Web Push
+     * device, made between bursts: an alarm and its re-announcement or the next message find theirs ready.
      */
-    @WithDefault("2000")
-    int senderKeyStock();
+    @WithDefault("2")
+    int preparedPerDevice();
 }

@@ -26,11 +26,12 @@ public class WebPushSender {
     private final VapidAuthorization vapid;
     private final WebPushConfig config;
     private final DeliveryConfig delivery;
-    private final SenderKeys senderKeys;
+    private final PreparedAgreements agreements;
 
-    public WebPushSender(VapidAuthorization vapid, WebPushConfig config, DeliveryConfig delivery, SenderKeys senderKeys) {
+    public WebPushSender(VapidAuthorization vapid, WebPushConfig config, DeliveryConfig delivery,
+            PreparedAgreements agreements) {
         this.vapid = vapid;
-        this.senderKeys = senderKeys;
+        this.agreements = agreements;
         this.config = config;
         this.delivery = delivery;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
@@ -39,7 +40,7 @@ public class WebPushSender {
     public CompletableFuture<SendOutcome> send(DueDelivery push) {
         URI endpoint = URI.create(push.endpoint());
         byte[] body = PayloadEncryption.encrypt(push.payloadJson().getBytes(StandardCharsets.UTF_8),
-                P256.fromBase64Url(push.p256dh()), P256.fromBase64Url(push.auth()), senderKeys.next());
+                agreements.take(push.deviceId(), P256.fromBase64Url(push.p256dh()), P256.fromBase64Url(push.auth())));
         long ttl = (push.priority() == Priority.URGENT ? delivery.urgentTtl() : delivery.normalTtl()).toSeconds();
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(config.timeout())
@@ -55,6 +56,11 @@ public class WebPushSender {
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> SendOutcome.ofStatus(response.statusCode(),
                         response.headers().firstValue("Retry-After").orElse(null)))
-                .exceptionally(failure -> SendOutcome.retry(null));
+                .exceptionally(failure -> SendOutcome.retry(null))
+                .whenComplete((outcome, failure) -> {
+                    if (outcome != null && outcome.kind() == SendOutcome.Kind.GONE) {
+                        agreements.forget(push.deviceId());
+                    }
+                });
     }
 }

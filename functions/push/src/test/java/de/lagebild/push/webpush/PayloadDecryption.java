@@ -23,9 +23,9 @@ public final class PayloadDecryption {
         if (ciphertext.length > recordSize) {
             throw new IllegalArgumentException("more than one record");
         }
-        PayloadEncryption.Keys keys = PayloadEncryption.keys(
+        PayloadEncryption.Keys keys = PayloadEncryption.keys(PayloadEncryption.inputKeyingMaterial(
                 PayloadEncryption.sharedSecret(receiverPrivate, P256.publicKey(senderPublic)), auth, receiverPublic,
-                senderPublic, salt);
+                senderPublic), salt);
         byte[] padded = PayloadEncryption.aesGcm(Cipher.DECRYPT_MODE, keys, ciphertext);
         int end = padded.length - 1;
         while (end >= 0 && padded[end] == 0) {
