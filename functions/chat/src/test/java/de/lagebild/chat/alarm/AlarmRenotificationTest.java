@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.lagebild.common.testing.OnVertxContext;
+import de.lagebild.chat.timing.SeveralInstances;
 import de.lagebild.common.testing.StreamClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,10 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,28 +96,12 @@ class AlarmRenotificationTest {
         }
         List<String> raised = List.copyOf(roomOf.keySet());
         UUID[] ids = raised.stream().map(UUID::fromString).toArray(UUID[]::new);
-        ExecutorService instances = Executors.newFixedThreadPool(INSTANCES);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                // Due long ago, instead of waiting for the interval: first in the claim order, ahead of
-                // alarms other tests left active; two claims of the four take all thirty.
-                pool.preparedQuery("update alarms set renotify_due_at = 'epoch' where id = any($1)")
-                        .executeAndAwait(Tuple.of((Object) ids));
-                CountDownLatch gate = new CountDownLatch(1);
-                List<Future<Integer>> looks = new ArrayList<>();
-                for (int i = 0; i < INSTANCES; i++) {
-                    looks.add(instances.submit(() -> {
-                        gate.await();
-                        return OnVertxContext.call(renotifier::renotifyDue);
-                    }));
-                }
-                gate.countDown();
-                for (Future<Integer> look : looks) {
-                    look.get();
-                }
-            }
-        } finally {
-            instances.shutdownNow();
+        for (int round = 0; round < ROUNDS; round++) {
+            // Due long ago, instead of waiting for the interval: first in the claim order, ahead of
+            // alarms other tests left active; two claims of the four take all thirty.
+            pool.preparedQuery("update alarms set renotify_due_at = 'epoch' where id = any($1)")
+                    .executeAndAwait(Tuple.of((Object) ids));
+            SeveralInstances.lookAtOnce(INSTANCES, renotifier::renotifyDue);
         }
 
         for (String alarm : raised) {

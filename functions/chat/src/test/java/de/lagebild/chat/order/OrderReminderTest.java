@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.lagebild.chat.timing.SeveralInstances;
 import de.lagebild.common.testing.OnVertxContext;
 import de.lagebild.common.testing.StreamClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -21,10 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,28 +105,12 @@ class OrderReminderTest {
             orders.add(OrderSteps.post("lead2", chats.get(i % chats.size()), "Auftrag " + i, "urgent").getString("id"));
         }
         UUID[] ids = orders.stream().map(UUID::fromString).toArray(UUID[]::new);
-        ExecutorService instances = Executors.newFixedThreadPool(INSTANCES);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                // Due again, and long ago: first in the claim order, ahead of orders other tests left
-                // unanswered; two claims of the four take all thirty. Waits for a claim still running.
-                pool.preparedQuery("update orders set posted_at = 'epoch', remind_pending = true where message_id = any($1)")
-                        .executeAndAwait(Tuple.of((Object) ids));
-                CountDownLatch gate = new CountDownLatch(1);
-                List<Future<Integer>> looks = new ArrayList<>();
-                for (int i = 0; i < INSTANCES; i++) {
-                    looks.add(instances.submit(() -> {
-                        gate.await();
-                        return OnVertxContext.call(reminder::remindDue);
-                    }));
-                }
-                gate.countDown();
-                for (Future<Integer> look : looks) {
-                    look.get();
-                }
-            }
-        } finally {
-            instances.shutdownNow();
+        for (int round = 0; round < ROUNDS; round++) {
+            // Due again, and long ago: first in the claim order, ahead of orders other tests left
+            // unanswered; two claims of the four take all thirty. Waits for a claim still running.
+            pool.preparedQuery("update orders set posted_at = 'epoch', remind_pending = true where message_id = any($1)")
+                    .executeAndAwait(Tuple.of((Object) ids));
+            SeveralInstances.lookAtOnce(INSTANCES, reminder::remindDue);
         }
         for (String order : orders) {
             // The function's own periodic check may hold an order the looks above skipped; it commits soon.

@@ -34,10 +34,7 @@ class PreparedAgreementsTest {
 
     @Test
     void aPreparedDeviceHasItsAgreementsReadyAndWhatTheyEncryptTheDeviceReads() {
-        UUID device = UUID.randomUUID();
-        agreements.start();
-        agreements.prepare(device, browser.publicKey, browser.auth);
-        await().atMost(SOON).until(() -> agreements.readyFor(device) == 2);
+        UUID device = readyDevice();
 
         byte[] message = "{\"kind\":\"alarm\"}".getBytes(StandardCharsets.UTF_8);
         byte[] body = PayloadEncryption.encrypt(message, agreements.take(device, browser.publicKey, browser.auth));
@@ -49,10 +46,7 @@ class PreparedAgreementsTest {
 
     @Test
     void everyPushGetsAKeyOfItsOwnAlsoBeyondWhatIsReady() {
-        UUID device = UUID.randomUUID();
-        agreements.start();
-        agreements.prepare(device, browser.publicKey, browser.auth);
-        await().atMost(SOON).until(() -> agreements.readyFor(device) == 2);
+        UUID device = readyDevice();
 
         Set<String> senderKeys = new HashSet<>();
         for (int i = 0; i < 20; i++) {
@@ -78,10 +72,7 @@ class PreparedAgreementsTest {
 
     @Test
     void anAgreementForKeysTheDeviceNoLongerHasIsNotUsed() {
-        UUID device = UUID.randomUUID();
-        agreements.start();
-        agreements.prepare(device, browser.publicKey, browser.auth);
-        await().atMost(SOON).until(() -> agreements.readyFor(device) == 2);
+        UUID device = readyDevice();
 
         Browser renewed = new Browser();
         Agreement agreement = agreements.take(device, renewed.publicKey, renewed.auth);
@@ -106,14 +97,20 @@ class PreparedAgreementsTest {
 
     @Test
     void aForgottenDeviceHasNothingReady() {
-        UUID device = UUID.randomUUID();
-        agreements.start();
-        agreements.prepare(device, browser.publicKey, browser.auth);
-        await().atMost(SOON).until(() -> agreements.readyFor(device) == 2);
+        UUID device = readyDevice();
 
         agreements.forget(device);
 
         assertThat(agreements.readyFor(device)).isZero();
+    }
+
+    /** A device of the browser, with its agreements made ahead by the running background thread. */
+    private UUID readyDevice() {
+        UUID device = UUID.randomUUID();
+        agreements.start();
+        agreements.prepare(device, browser.publicKey, browser.auth);
+        await().atMost(SOON).until(() -> agreements.readyFor(device) == 2);
+        return device;
     }
 
     /** A subscription's side: its key pair and auth secret. */
