@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,8 +42,10 @@ public class OrderReminder {
             claimed as (
               update orders o set remind_pending = false, reminded_at = clock_timestamp()
                 from due where o.message_id = due.message_id
-              returning o.message_id, o.room_id)
-            select message_id from claimed order by room_id, message_id""".formatted(CLAIM_LIMIT);
+              returning o.message_id)
+            select message_id from claimed order by message_id""".formatted(CLAIM_LIMIT);
+
+    private static final String ROOMS_OF = "select distinct room_id from orders where message_id in (:orders)";
 
     private static final String UNANSWERED = """
             select user_id from order_recipients where message_id = :order and answer is null order by user_id""";
@@ -67,16 +70,28 @@ public class OrderReminder {
 
     /**
      * Claims the due orders and appends their reminders in one transaction; the number claimed. The
-     * reminders are appended room by room in id order (each order is in one room), the order in which
-     * every write to several rooms locks them, so two instances never wait for each other in a circle.
+     * rooms of all claimed orders are locked first, in id order: orders claimed in id order may be in
+     * their rooms in any order, and another instance reminding of its own orders must not wait in a circle.
      */
     Uni<Integer> remindDue() {
         return eventLog.transaction(log -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)
                         .setParameter("after", config.remindAfter().toMillis())
                         .getResultList())
+                .call(this::lockRoomsOf)
                 .flatMap(claimed -> PeriodicCheck.eachInOrder(claimed, orderId -> remind(log, orderId))
                         .replaceWith(claimed.size())));
+    }
+
+    private Uni<Void> lockRoomsOf(List<UUID> orders) {
+        if (orders.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(ROOMS_OF, UUID.class)
+                        .setParameter("orders", orders)
+                        .getResultList())
+                .flatMap(eventLog::lockRooms);
     }
 
     private static Uni<Void> remind(LogWriter log, UUID orderId) {

@@ -109,9 +109,10 @@ public class EventLog {
     }
 
     /**
-     * Locks several rooms' rows in ascending id order, the order in which every write that appends
-     * to more than one room must take them: two such writes then never wait for each other in a circle
-     * (which PostgreSQL ends by rolling one of them back). Must run inside a transaction.
+     * Locks several rooms' rows in ascending id order ({@link UUID#compareTo}, not PostgreSQL's order
+     * of uuids, which differs), the order in which every write that appends to more than one room must
+     * take them: two such writes then never wait for each other in a circle (which PostgreSQL ends by
+     * rolling one of them back). Must run inside a transaction.
      */
     public Uni<Void> lockRooms(Collection<UUID> roomIds) {
         Uni<Void> chain = Uni.createFrom().voidItem();
