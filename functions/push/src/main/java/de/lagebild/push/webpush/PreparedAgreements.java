@@ -49,10 +49,17 @@ public class PreparedAgreements {
     void onStart(@Observes StartupEvent started, Pool pool) {
         start();
         pool.query(WEB_PUSH_DEVICES).execute().subscribe().with(
-                rows -> rows.forEach(row -> prepare(row.getUUID("id"), P256.fromBase64Url(row.getString("p256dh")),
-                        P256.fromBase64Url(row.getString("auth")))),
+                rows -> rows.forEach(row -> prepare(row.getUUID("id"), row.getString("p256dh"), row.getString("auth"))),
                 failure -> Log.warnf("push devices not read for agreements ahead (made on the spot): %s",
                         failure.getMessage()));
+    }
+
+    private void prepare(UUID deviceId, String p256dh, String auth) {
+        try {
+            prepare(deviceId, P256.fromBase64Url(p256dh), P256.fromBase64Url(auth));
+        } catch (IllegalArgumentException unreadable) {
+            Log.warnf("no agreement ahead for device=%s: %s", deviceId, unreadable.getMessage());
+        }
     }
 
     void onStop(@Observes ShutdownEvent stopping) {
