@@ -16,7 +16,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -79,20 +78,9 @@ public class AlarmRenotifier {
                 .flatMap(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)
                         .setParameter("interval", config.renotifyInterval().toMillis())
                         .getResultList())
-                .call(this::lockOpenRoomsOf)
+                .call(claimed -> eventLog.lockRoomsOf(OPEN_ROOMS_OF, "alarms", claimed))
                 .flatMap(claimed -> PeriodicCheck.eachInOrder(claimed, alarmId -> announce(log, alarmId))
                         .replaceWith(claimed.size())));
-    }
-
-    private Uni<Void> lockOpenRoomsOf(List<UUID> alarms) {
-        if (alarms.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(OPEN_ROOMS_OF, UUID.class)
-                        .setParameter("alarms", alarms)
-                        .getResultList())
-                .flatMap(eventLog::lockRooms);
     }
 
     private static Uni<Void> announce(LogWriter log, UUID alarmId) {

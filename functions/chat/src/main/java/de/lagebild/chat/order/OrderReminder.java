@@ -16,7 +16,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -78,20 +77,9 @@ public class OrderReminder {
                 .flatMap(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)
                         .setParameter("after", config.remindAfter().toMillis())
                         .getResultList())
-                .call(this::lockRoomsOf)
+                .call(claimed -> eventLog.lockRoomsOf(ROOMS_OF, "orders", claimed))
                 .flatMap(claimed -> PeriodicCheck.eachInOrder(claimed, orderId -> remind(log, orderId))
                         .replaceWith(claimed.size())));
-    }
-
-    private Uni<Void> lockRoomsOf(List<UUID> orders) {
-        if (orders.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(ROOMS_OF, UUID.class)
-                        .setParameter("orders", orders)
-                        .getResultList())
-                .flatMap(eventLog::lockRooms);
     }
 
     private static Uni<Void> remind(LogWriter log, UUID orderId) {

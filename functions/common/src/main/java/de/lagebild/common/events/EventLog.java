@@ -123,6 +123,22 @@ public class EventLog {
     }
 
     /**
+     * Locks, as {@link #lockRooms}, the rooms a native query finds for the given ids (bound to the
+     * parameter {@code idsParameter}), e.g. the rooms of the alarms a periodic check claimed. Nothing
+     * is queried for no ids. Must run inside a transaction.
+     */
+    public Uni<Void> lockRoomsOf(String roomsQuery, String idsParameter, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(roomsQuery, UUID.class)
+                        .setParameter(idsParameter, ids)
+                        .getResultList())
+                .flatMap(this::lockRooms);
+    }
+
+    /**
      * Locks the room's row and reads its counter fresh from the database (an entity already in
      * the session could hold a stale value). NO KEY UPDATE does not block inserts that merely
      * reference the room.
