@@ -31,11 +31,6 @@ public final class PayloadEncryption {
     private PayloadEncryption() {
     }
 
-    /** Encrypts for a subscription with a fresh sender key and salt. */
-    public static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth) {
-        return encrypt(plaintext, Agreement.make(p256dh, auth));
-    }
-
     /** Encrypts with an agreement no other message used, and a fresh salt. */
     public static byte[] encrypt(byte[] plaintext, Agreement agreement) {
         byte[] salt = new byte[SALT_LENGTH];

@@ -48,8 +48,8 @@ class PayloadEncryptionTest {
         byte[] receiverPublic = P256.uncompressed((ECPublicKey) browser.getPublic());
         byte[] auth = P256.fromBase64Url(AUTH);
         byte[] message = "{\"kind\":\"alarm\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] first = PayloadEncryption.encrypt(message, receiverPublic, auth);
-        byte[] second = PayloadEncryption.encrypt(message, receiverPublic, auth);
+        byte[] first = PayloadEncryption.encrypt(message, Agreement.make(receiverPublic, auth));
+        byte[] second = PayloadEncryption.encrypt(message, Agreement.make(receiverPublic, auth));
         assertThat(first).isNotEqualTo(second);
         assertThat(PayloadDecryption.decrypt(first, (ECPrivateKey) browser.getPrivate(), receiverPublic, auth)).isEqualTo(message);
         KeyPair other = P256.generate();
