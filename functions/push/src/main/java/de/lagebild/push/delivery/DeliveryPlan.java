@@ -8,6 +8,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,19 +50,27 @@ class DeliveryPlan {
                and d.created_at <= (select e.created_at from events e where e.id = $1)
                and ($7::uuid[] is null or m.user_id = any($7))
             on conflict do nothing""";
-    /** Chat members with read and their devices, without the actor, the off-duty and those who muted the chat. */
-    private static final String NORMAL_TO_CHAT = """
+    /**
+     * A pass's normal messages, in seq order, in one statement: chat members with read and their
+     * devices, without each message's actor, the off-duty and those who muted the chat. A device gets
+     * the first of them it may be pushed and none while it has one pending for the chat, as if each
+     * message had been planned in turn (later ones collapse into the pending push).
+     */
+    private static final String NORMAL_TO_CHATS = """
             insert into push_deliveries (event_id, device_id, priority, topic, payload, created_at, due_at)
-            select $1, d.id, 'normal', $2, $3::text::jsonb, now(),
+            select distinct on (d.id, n.topic) n.event_id, d.id, 'normal', n.topic, n.payload::jsonb, now(),
                    greatest(now(), coalesce((select max(p.due_at) from push_deliveries p
-                                              where p.device_id = d.id and p.topic = $2), '-infinity') + $4::float8 * interval '1 millisecond')
-              from chat_members m join push_devices d on d.user_id = m.user_id
-             where m.chat_id = $5 and m.can_read and m.user_id <> $6
-               and d.created_at <= (select e.created_at from events e where e.id = $1)
-               and not exists (select 1 from push_duty u where u.user_id = m.user_id and u.off_duty)
+                                              where p.device_id = d.id and p.topic = n.topic), '-infinity') + $1::float8 * interval '1 millisecond')
+              from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[]) with ordinality
+                     as n(event_id, chat_id, topic, payload, actor_id, position)
+              join events e on e.id = n.event_id
+              join chat_members m on m.chat_id = n.chat_id and m.can_read and m.user_id <> n.actor_id
+              join push_devices d on d.user_id = m.user_id and d.created_at <= e.created_at
+             where not exists (select 1 from push_duty u where u.user_id = m.user_id and u.off_duty)
                and not exists (select 1 from push_chat_mutes x where x.user_id = m.user_id and x.chat_id = m.chat_id)
                and not exists (select 1 from push_deliveries p
-                                where p.device_id = d.id and p.topic = $2 and p.state = 'pending')
+                                where p.device_id = d.id and p.topic = n.topic and p.state = 'pending')
+             order by d.id, n.topic, n.position
             on conflict do nothing""";
     private static final String ROOM_NAME = "select name from rooms where id = $1";
     private static final String CHAT_NAME = "select name from chats where id = $1";
@@ -72,19 +83,70 @@ class DeliveryPlan {
         this.json = json;
     }
 
+    /** A consumer pass over one room's events, in the consumer's transaction. */
+    Pass pass(SqlConnection connection) {
+        return new Pass(connection);
+    }
+
     /**
-     * Writes the event's deliveries; the number of rows written. {@code names} holds the room and chat
-     * names read so far in this transaction: a busy chat's name is read once per pass, not per message.
+     * Plans a room's events in seq order: urgent ones at once, one statement each; normal messages
+     * (most of a busy log, and collapsed per chat anyway) together when the pass finishes, so that an
+     * alarm behind hundreds of messages waits for one statement, not for hundreds. Room and chat names
+     * are read once per pass.
      */
-    int write(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
-        return switch (event.type()) {
-            case ALARM_RAISED, ALARM_RENOTIFIED -> alarm(connection, event, names);
-            case UNIT_STATUS_CHANGED -> unitStatus(connection, event, names);
-            case MESSAGE_CREATED -> "urgent".equals(event.payload().getString("priority"))
-                    ? urgentMessage(connection, event, names) : message(connection, event, names);
-            case ORDER_REMINDED -> orderReminder(connection, event, names);
-            default -> 0;
-        };
+    final class Pass {
+
+        private final SqlConnection connection;
+        private final Map<UUID, String> names = new HashMap<>();
+        private final List<NormalMessage> messages = new ArrayList<>();
+
+        private Pass(SqlConnection connection) {
+            this.connection = connection;
+        }
+
+        /** Plans the event; the number of rows written now (normal messages are written by {@link #finish}). */
+        int add(LoggedEvent event) {
+            return switch (event.type()) {
+                case ALARM_RAISED, ALARM_RENOTIFIED -> alarm(connection, event, names);
+                case UNIT_STATUS_CHANGED -> unitStatus(connection, event, names);
+                case MESSAGE_CREATED -> "urgent".equals(event.payload().getString("priority"))
+                        ? urgentMessage(connection, event, names) : message(event);
+                case ORDER_REMINDED -> orderReminder(connection, event, names);
+                default -> 0;
+            };
+        }
+
+        /** Writes the pass's normal messages; the number of rows written. */
+        int finish() {
+            if (messages.isEmpty()) {
+                return 0;
+            }
+            return connection.preparedQuery(NORMAL_TO_CHATS).executeAndAwait(Tuple.tuple()
+                            .addValue((double) config.normalInterval().toMillis())
+                            .addValue(messages.stream().map(NormalMessage::eventId).toArray(UUID[]::new))
+                            .addValue(messages.stream().map(NormalMessage::chatId).toArray(UUID[]::new))
+                            .addValue(messages.stream().map(NormalMessage::topic).toArray(String[]::new))
+                            .addValue(messages.stream().map(NormalMessage::payload).toArray(String[]::new))
+                            .addValue(messages.stream().map(NormalMessage::actorId).toArray(UUID[]::new)))
+                    .rowCount();
+        }
+
+        private int message(LoggedEvent event) {
+            if (event.chatId() == null) {
+                return 0;
+            }
+            String chat = name(connection, CHAT_NAME, event.chatId(), names);
+            String body = config.withText() && event.payload().getString("body") != null
+                    ? event.payload().getString("body")
+                    : "Neue Nachricht in " + chat;
+            PushPayload push = new PushPayload("message", Priority.NORMAL, chat, body, event.id(), event.roomId(),
+                    event.chatId(), null);
+            messages.add(new NormalMessage(event.id(), event.chatId(), hex(event.chatId()), text(push), actorOf(event)));
+            return 0;
+        }
+    }
+
+    private record NormalMessage(UUID eventId, UUID chatId, String topic, String payload, UUID actorId) {
     }
 
     private int alarm(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
@@ -115,23 +177,6 @@ class DeliveryPlan {
                 "Status " + status.getString("code", "0") + " in " + room, event.id(), event.roomId(), null, null);
         // A speech request is for those who lead the room.
         return urgent(connection, event, null, "status:" + event.id(), push, actorOf(event), false, null);
-    }
-
-    private int message(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
-        if (event.chatId() == null) {
-            return 0;
-        }
-        String chat = name(connection, CHAT_NAME, event.chatId(), names);
-        String body = config.withText() && event.payload().getString("body") != null
-                ? event.payload().getString("body")
-                : "Neue Nachricht in " + chat;
-        PushPayload push = new PushPayload("message", Priority.NORMAL, chat, body, event.id(), event.roomId(),
-                event.chatId(), null);
-        return connection.preparedQuery(NORMAL_TO_CHAT).executeAndAwait(Tuple.tuple()
-                        .addValue(event.id()).addValue(hex(event.chatId())).addValue(text(push))
-                        .addValue((double) config.normalInterval().toMillis()).addValue(event.chatId())
-                        .addValue(actorOf(event)))
-                .rowCount();
     }
 
     /** An urgent message or order: at once to every reader, off duty and in a muted chat too. */

@@ -10,9 +10,7 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -106,16 +104,17 @@ public class EventConsumer {
             return 0;
         }
         long lastSeq = cursor.iterator().next().getLong("last_seq");
-        Map<UUID, String> names = new HashMap<>();
+        DeliveryPlan.Pass pass = plan.pass(connection);
         int written = 0;
         for (Row row : connection.preparedQuery(EVENTS).executeAndAwait(Tuple.of(roomId, lastSeq, EVENTS_PER_ROOM))) {
             lastSeq = row.getLong("seq");
             EventType type = typeOf(row.getString("type"));
             if (type != null) {
-                written += plan.write(connection, new LoggedEvent(row.getUUID("id"), roomId, lastSeq, row.getUUID("chat_id"),
-                        type, row.getUUID("actor_id"), row.getJsonObject("payload"), row.getOffsetDateTime("created_at")), names);
+                written += pass.add(new LoggedEvent(row.getUUID("id"), roomId, lastSeq, row.getUUID("chat_id"),
+                        type, row.getUUID("actor_id"), row.getJsonObject("payload"), row.getOffsetDateTime("created_at")));
             }
         }
+        written += pass.finish();
         connection.preparedQuery(MOVE_CURSOR).executeAndAwait(Tuple.of(roomId, lastSeq));
         return written;
     }

@@ -17,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -159,6 +161,49 @@ class WebPushDeliveryTest {
         } finally {
             as("officer6").body(Map.of("onDuty", true)).put("/v1/push/duty").then().statusCode(200);
         }
+    }
+
+    @Test
+    void eachReaderIsPushedTheFirstMessageOfAnotherAuthorAndAnAlarmAmongMessagesAtOnce() {
+        LocalPushService service = PushServicesResource.pushService();
+        PushFixtures fixtures = new PushFixtures(pool);
+        for (String user : List.of("lead2", "officer3", "officer4")) {
+            PushFixtures.removeDevicesOf(user);
+        }
+        UUID lead = fixtures.userIdOf("lead2");
+        UUID officer = fixtures.userIdOf("officer3");
+        UUID reader = fixtures.userIdOf("officer4");
+        UUID room = fixtures.room(lead);
+        UUID chat = fixtures.chat(room, lead, "Abschnitt Nord");
+        fixtures.chatMember(chat, room, officer, true);
+        fixtures.chatMember(chat, room, reader, true);
+        Map<String, Subscriptions> phones = Map.of("lead2", service.subscribe(), "officer3", service.subscribe(),
+                "officer4", service.subscribe());
+        phones.forEach((user, phone) -> as(user).body(phone.json()).post("/v1/push/devices/web-push").then().statusCode(201));
+
+        // The room's cursor, created and held until all six are written: the consumer waits for it and
+        // plans them in one pass.
+        SqlConnection holder = pool.getConnectionAndAwait();
+        Transaction held = holder.beginAndAwait();
+        holder.preparedQuery("insert into push_cursors (room_id, last_seq) values ($1, 0)").executeAndAwait(Tuple.of(room));
+        UUID leadsFirst = fixtures.message(room, chat, lead, "Lage 1");
+        fixtures.message(room, chat, lead, "Lage 2");
+        UUID officersFirst = fixtures.message(room, chat, officer, "Lage 3");
+        fixtures.message(room, chat, lead, "Lage 4");
+        UUID alarm = fixtures.alarmRaised(room, UUID.randomUUID(), officer, "Officer Drei");
+        fixtures.message(room, chat, officer, "Lage 5");
+        held.commitAndAwait();
+        holder.closeAndAwait();
+
+        await().atMost(WAIT).until(() -> fixtures.consumed(room) && fixtures.count("select count(*) from push_deliveries p "
+                + "join events e on e.id = p.event_id where e.room_id = $1 and p.state = 'pending'", room) == 0);
+        assertThat(eventsPushedTo(service, phones.get("officer4"))).containsExactlyInAnyOrder(leadsFirst, alarm);
+        assertThat(eventsPushedTo(service, phones.get("officer3"))).containsExactly(leadsFirst);
+        assertThat(eventsPushedTo(service, phones.get("lead2"))).containsExactlyInAnyOrder(officersFirst, alarm);
+    }
+
+    private static List<UUID> eventsPushedTo(LocalPushService service, Subscriptions phone) {
+        return service.receivedBy(phone).stream().map(push -> UUID.fromString(push.payload().path("eventId").asText())).toList();
     }
 
     @Test
