@@ -54,23 +54,27 @@ class DeliveryPlan {
      * A pass's normal messages, in seq order, in one statement: chat members with read and their
      * devices, without each message's actor, the off-duty and those who muted the chat. A device gets
      * the first of them it may be pushed and none while it has one pending for the chat, as if each
-     * message had been planned in turn (later ones collapse into the pending push).
+     * message had been planned in turn (later ones collapse into the pending push). The slot is looked
+     * up for the chosen rows only.
      */
     private static final String NORMAL_TO_CHATS = """
+            with chosen as (
+              select distinct on (d.id, n.topic) n.event_id, d.id as device_id, n.topic, n.payload
+                from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[]) with ordinality
+                       as n(event_id, chat_id, topic, payload, actor_id, position)
+                join events e on e.id = n.event_id
+                join chat_members m on m.chat_id = n.chat_id and m.can_read and m.user_id <> n.actor_id
+                join push_devices d on d.user_id = m.user_id and d.created_at <= e.created_at
+               where not exists (select 1 from push_duty u where u.user_id = m.user_id and u.off_duty)
+                 and not exists (select 1 from push_chat_mutes x where x.user_id = m.user_id and x.chat_id = m.chat_id)
+                 and not exists (select 1 from push_deliveries p
+                                  where p.device_id = d.id and p.topic = n.topic and p.state = 'pending')
+               order by d.id, n.topic, n.position)
             insert into push_deliveries (event_id, device_id, priority, topic, payload, created_at, due_at)
-            select distinct on (d.id, n.topic) n.event_id, d.id, 'normal', n.topic, n.payload::jsonb, now(),
+            select f.event_id, f.device_id, 'normal', f.topic, f.payload::jsonb, now(),
                    greatest(now(), coalesce((select max(p.due_at) from push_deliveries p
-                                              where p.device_id = d.id and p.topic = n.topic), '-infinity') + $1::float8 * interval '1 millisecond')
-              from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[]) with ordinality
-                     as n(event_id, chat_id, topic, payload, actor_id, position)
-              join events e on e.id = n.event_id
-              join chat_members m on m.chat_id = n.chat_id and m.can_read and m.user_id <> n.actor_id
-              join push_devices d on d.user_id = m.user_id and d.created_at <= e.created_at
-             where not exists (select 1 from push_duty u where u.user_id = m.user_id and u.off_duty)
-               and not exists (select 1 from push_chat_mutes x where x.user_id = m.user_id and x.chat_id = m.chat_id)
-               and not exists (select 1 from push_deliveries p
-                                where p.device_id = d.id and p.topic = n.topic and p.state = 'pending')
-             order by d.id, n.topic, n.position
+                                              where p.device_id = f.device_id and p.topic = f.topic), '-infinity') + $1::float8 * interval '1 millisecond')
+              from chosen f
             on conflict do nothing""";
     private static final String ROOM_NAME = "select name from rooms where id = $1";
     private static final String CHAT_NAME = "select name from chats where id = $1";

@@ -22,6 +22,7 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,9 +114,6 @@ class WebPushDeliveryTest {
     void messagesGoToReadersOnDutyWhoDidNotMuteCollapsedPerChat() {
         LocalPushService service = PushServicesResource.pushService();
         PushFixtures fixtures = new PushFixtures(pool);
-        for (String user : List.of("lead2", "officer3", "officer4", "officer5", "officer6")) {
-            PushFixtures.removeDevicesOf(user);
-        }
         UUID author = fixtures.userIdOf("lead2");
         UUID reader = fixtures.userIdOf("officer3");
         UUID muter = fixtures.userIdOf("officer4");
@@ -127,9 +125,7 @@ class WebPushDeliveryTest {
         fixtures.chatMember(chat, room, muter, true);
         fixtures.chatMember(chat, room, blind, false);
         fixtures.chatMember(chat, room, offDuty, true);
-        Map<String, Subscriptions> phones = Map.of("lead2", service.subscribe(), "officer3", service.subscribe(),
-                "officer4", service.subscribe(), "officer5", service.subscribe(), "officer6", service.subscribe());
-        phones.forEach((user, phone) -> as(user).body(phone.json()).post("/v1/push/devices/web-push").then().statusCode(201));
+        Map<String, Subscriptions> phones = phonesOf(service, "lead2", "officer3", "officer4", "officer5", "officer6");
         as("officer4").body(Map.of("muted", true)).put("/v1/push/chats/" + chat + "/mute").then().statusCode(200);
         as("officer6").body(Map.of("onDuty", false)).put("/v1/push/duty").then().statusCode(200);
         try {
@@ -167,9 +163,6 @@ class WebPushDeliveryTest {
     void eachReaderIsPushedTheFirstMessageOfAnotherAuthorAndAnAlarmAmongMessagesAtOnce() {
         LocalPushService service = PushServicesResource.pushService();
         PushFixtures fixtures = new PushFixtures(pool);
-        for (String user : List.of("lead2", "officer3", "officer4")) {
-            PushFixtures.removeDevicesOf(user);
-        }
         UUID lead = fixtures.userIdOf("lead2");
         UUID officer = fixtures.userIdOf("officer3");
         UUID reader = fixtures.userIdOf("officer4");
@@ -177,9 +170,7 @@ class WebPushDeliveryTest {
         UUID chat = fixtures.chat(room, lead, "Abschnitt Nord");
         fixtures.chatMember(chat, room, officer, true);
         fixtures.chatMember(chat, room, reader, true);
-        Map<String, Subscriptions> phones = Map.of("lead2", service.subscribe(), "officer3", service.subscribe(),
-                "officer4", service.subscribe());
-        phones.forEach((user, phone) -> as(user).body(phone.json()).post("/v1/push/devices/web-push").then().statusCode(201));
+        Map<String, Subscriptions> phones = phonesOf(service, "lead2", "officer3", "officer4");
 
         // The room's cursor, created and held until all six are written: the consumer waits for it and
         // plans them in one pass.
@@ -200,6 +191,18 @@ class WebPushDeliveryTest {
         assertThat(eventsPushedTo(service, phones.get("officer4"))).containsExactlyInAnyOrder(leadsFirst, alarm);
         assertThat(eventsPushedTo(service, phones.get("officer3"))).containsExactly(leadsFirst);
         assertThat(eventsPushedTo(service, phones.get("lead2"))).containsExactlyInAnyOrder(officersFirst, alarm);
+    }
+
+    /** One phone per user, subscribed at the service and registered through the API; the users' earlier devices removed. */
+    private static Map<String, Subscriptions> phonesOf(LocalPushService service, String... users) {
+        Map<String, Subscriptions> phones = new HashMap<>();
+        for (String user : users) {
+            PushFixtures.removeDevicesOf(user);
+            Subscriptions phone = service.subscribe();
+            as(user).body(phone.json()).post("/v1/push/devices/web-push").then().statusCode(201);
+            phones.put(user, phone);
+        }
+        return phones;
     }
 
     private static List<UUID> eventsPushedTo(LocalPushService service, Subscriptions phone) {
