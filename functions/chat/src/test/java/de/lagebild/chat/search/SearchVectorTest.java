@@ -38,27 +38,27 @@ class SearchVectorTest {
             "Lage_Hauptbahnhof.pdf", ""})
     void isTheVectorAsV19DefinedIt(String text) {
         for (String weight : new String[] {"A", "B"}) {
-            assertThat(vector(SEARCH_VECTOR, text, weight))
-                    .isEqualTo(vector(AS_V19_DEFINED, text, weight))
+            assertThat(textOf(SEARCH_VECTOR, text, weight))
+                    .isEqualTo(textOf(AS_V19_DEFINED, text, weight))
                     .isNotNull();
         }
     }
 
     @Test
     void noTextIsAnEmptyVector() {
-        assertThat(vector(SEARCH_VECTOR, null, "A")).isEmpty();
-        assertThat(vector(SEARCH_FOLD, null, null)).isNull();
+        assertThat(textOf(SEARCH_VECTOR, null, "A")).isEmpty();
+        assertThat(textOf(SEARCH_FOLD, null, null)).isNull();
     }
 
     @Test
     void foldsAsTypedAndAsTransliteratedToOneForm() {
         String[] folded = Arrays.stream(new String[] {"Straße", "Strasse", "Müller", "Mueller", "MÜLLER"})
-                .map(word -> vector(SEARCH_FOLD, word, null)).toArray(String[]::new);
+                .map(word -> textOf(SEARCH_FOLD, word, null)).toArray(String[]::new);
         assertThat(folded).containsExactly("strasse", "strasse", "muller", "muller", "muller");
     }
 
     /** The one text column the statement answers, for the text and, where the statement takes one, the weight. */
-    private String vector(String sql, String text, String weight) {
+    private String textOf(String sql, String text, String weight) {
         Tuple values = weight == null ? Tuple.of(text) : Tuple.of(text, weight);
         Row row = pool.preparedQuery(sql).execute(values).await().indefinitely().iterator().next();
         return row.getString(0);
