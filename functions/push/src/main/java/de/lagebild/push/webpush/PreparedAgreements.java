@@ -105,6 +105,11 @@ public class PreparedAgreements {
         return stock == null ? 0 : stock.size();
     }
 
+    /** When a push last took an agreement ({@link System#nanoTime()}). */
+    long lastTakenNanos() {
+        return lastTakenNanos;
+    }
+
     private void keepPrepared() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
