@@ -29,6 +29,8 @@ export const streamStats = {
   sockets: 0, framesThisSocket: 0, eventsThisSocket: 0, eventsBeforeCaughtUp: 0, caughtUp: false, events: 0,
   /** Event frames that arrived on this socket before its `alarms` frame (-1: none yet), and the alarms it listed. */
   eventsBeforeAlarms: -1, alarmsOnConnect: [] as string[],
+  /** Per room, the seq of the first event this socket replayed before `caught_up`. */
+  firstReplayedSeq: {} as Record<string, number>,
 };
 (window as unknown as { lagebildStream: typeof streamStats }).lagebildStream = streamStats;
 
@@ -92,6 +94,7 @@ async function connect(): Promise<void> {
   streamStats.framesThisSocket = 0;
   streamStats.eventsThisSocket = 0;
   streamStats.eventsBeforeCaughtUp = 0;
+  streamStats.firstReplayedSeq = {};
   streamStats.caughtUp = false;
   streamStats.eventsBeforeAlarms = -1;
   let eventFrames = 0;
@@ -158,7 +161,10 @@ async function handle(frame: ServerFrame): Promise<void> {
     case 'event':
       streamStats.eventsThisSocket++;
       streamStats.events++;
-      if (!streamStats.caughtUp) streamStats.eventsBeforeCaughtUp++;
+      if (!streamStats.caughtUp) {
+        streamStats.eventsBeforeCaughtUp++;
+        streamStats.firstReplayedSeq[frame.roomId] ??= frame.seq;
+      }
       applyEvent(frame);
       eventListeners.forEach((l) => l(frame));
       break;

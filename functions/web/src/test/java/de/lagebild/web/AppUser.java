@@ -104,6 +104,11 @@ final class AppUser implements AutoCloseable {
         return ((Number) page.evaluate("n => window.lagebildStream[n]", name)).longValue();
     }
 
+    /** The seq of the first event the current socket replayed in the room before it caught up; -1: none. */
+    long firstReplayedSeq(String roomId) {
+        return ((Number) page.evaluate("r => window.lagebildStream.firstReplayedSeq[r] ?? -1", roomId)).longValue();
+    }
+
     void reload() {
         page.reload();
         awaitOnline();
