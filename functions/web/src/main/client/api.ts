@@ -3,14 +3,26 @@ import { config } from './config';
 import { t } from './i18n';
 import type { Chat, ChatMember, Me, Message, MessagePage, Permission, Room, RoomMember, User } from './types';
 
-/** A refused or failed call, with the words to show the user. */
+/**
+ * A refused or failed call, with the words to show the user and, where the server traces requests,
+ * the trace that answered it (so that a user's report of the error leads to it).
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly humanMessage: string, readonly retryable: boolean) {
+  constructor(readonly status: number, readonly humanMessage: string, readonly retryable: boolean, readonly traceId?: string) {
     super(humanMessage);
   }
 }
 
-interface Problem { type?: string; title?: string; status?: number; detail?: string }
+/** What to show for a failed action: the given words or the error's own, and the error's trace as reference. */
+export function errorText(e: unknown, words?: string): string {
+  if (!(e instanceof ApiError)) return words ?? t().errors.unknown;
+  const text = words ?? e.humanMessage;
+  return e.traceId ? `${text} (${t().errors.reference}: ${e.traceId})` : text;
+}
+
+interface Problem { type?: string; title?: string; status?: number; detail?: string; traceId?: string }
+
+const TRACE_ID = /^[0-9a-f]{32}$/;
 
 /** problem+json in human words (types: functions/common's ProblemKind). */
 export function humanProblem(status: number, problem: Problem | undefined): string {
@@ -70,7 +82,8 @@ export async function call<T>(base: Service, path: string, init: RequestInit = {
     }
     let problem: Problem | undefined;
     try { problem = (await response.json()) as Problem; } catch { problem = undefined; }
-    throw new ApiError(response.status, humanProblem(response.status, problem), response.status === 503);
+    const traceId = typeof problem?.traceId === 'string' && TRACE_ID.test(problem.traceId) ? problem.traceId : undefined;
+    throw new ApiError(response.status, humanProblem(response.status, problem), response.status === 503, traceId);
   }
 }
 

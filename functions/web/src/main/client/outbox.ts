@@ -1,4 +1,4 @@
-import { api, newClientId } from './api';
+import { api, errorText, newClientId } from './api';
 import { applyWrites } from './db';
 import { sendQueue } from './sendQueue';
 import { state, update, upsertMessage } from './state';
@@ -41,7 +41,7 @@ export const flushOutbox = sendQueue<OutboxItem>({
     persist({ store: 'messages', value: message });
   },
   refused: async (item, e) => {
-    const failed: OutboxItem = { ...item, state: 'failed', error: e.humanMessage };
+    const failed: OutboxItem = { ...item, state: 'failed', error: errorText(e) };
     await applyWrites({ puts: [{ store: 'outbox', value: failed }], deletes: [] });
     update((s) => { s.outbox = s.outbox.map((i) => (i.clientId === item.clientId ? failed : i)); });
   },

@@ -1,4 +1,4 @@
-import { ApiError, api, type OwnFix } from './api';
+import { ApiError, api, errorText, type OwnFix } from './api';
 import { config } from './config';
 import { t } from './i18n';
 import { state, update } from './state';
@@ -57,7 +57,7 @@ export async function setSharing(on: boolean): Promise<void> {
     await api.setSharing(!on);
   } catch (e) {
     update((s) => { s.sharing = { ...s.sharing, starting: false }; });
-    problem(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
+    problem(errorText(e));
     return;
   }
   localStorage.setItem(PREFERENCE, on ? 'on' : 'off');

@@ -230,6 +230,8 @@ export const de = {
     unsupported: 'Dieser Dateityp wird nicht unterstützt (nur JPEG, PNG, PDF).',
     unprocessable: 'Die Datei kann nicht verarbeitet werden.',
     unknown: 'Etwas ist schiefgegangen. Bitte erneut versuchen.',
+    /** Before the trace id of a failed request, for the user's error report. */
+    reference: 'Fehlerreferenz',
   },
 };
 export type Strings = typeof de;

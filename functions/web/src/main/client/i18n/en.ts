@@ -232,5 +232,6 @@ export const en: Strings = {
     unsupported: 'This file type is not supported (JPEG, PNG, PDF only).',
     unprocessable: 'The file cannot be processed.',
     unknown: 'Something went wrong. Please try again.',
+    reference: 'Error reference',
   },
 };

@@ -1,5 +1,5 @@
 import { Map as MapLibre, Marker, Popup, type MapMouseEvent, type MapTouchEvent } from 'maplibre-gl';
-import { ApiError, api, newClientId } from '../api';
+import { ApiError, api, errorText, newClientId } from '../api';
 import { t } from '../i18n';
 import { notify, state } from '../state';
 import type { Chat } from '../types';
@@ -123,8 +123,8 @@ export class PoiMarkers {
       const moved = await mapApi.movePoi(this.chatId, id, at.lat, at.lng, started.version);
       this.upsert(poiOf(moved), true);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) notify(t().map.poiConflict);
-      else notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
+      if (e instanceof ApiError && e.status === 409) notify(errorText(e, t().map.poiConflict));
+      else notify(errorText(e));
       await this.load();
       const held = this.all.get(id);
       if (held) marker.setLngLat([held.lon, held.lat]);
@@ -152,7 +152,7 @@ export class PoiMarkers {
         button(text.deletePoi, 'small danger-link', () => {
           if (!confirm(text.deletePoiConfirm)) return;
           void mapApi.deletePoi(this.chatId, poi.id).then(() => { this.drop(poi.id); popup.remove(); })
-            .catch((e: unknown) => notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown));
+            .catch((e: unknown) => notify(errorText(e)));
         }),
       );
       box.append(actions);
@@ -165,7 +165,7 @@ export class PoiMarkers {
       await api.send(this.chatId, { clientId: newClientId(), kind: 'poi', poiId: poi.id, body: poi.name });
       notify(undefined);
     } catch (e) {
-      notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
+      notify(errorText(e));
     }
   }
 
@@ -202,7 +202,7 @@ export class PoiMarkers {
       this.changed();
       return true;
     } catch (e) {
-      notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
+      notify(errorText(e));
       return false;
     }
   }

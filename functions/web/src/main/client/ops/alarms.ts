@@ -1,4 +1,4 @@
-import { ApiError, newClientId } from '../api';
+import { ApiError, errorText, newClientId } from '../api';
 import { applyWrites, database } from '../db';
 import { sendQueue } from '../sendQueue';
 import { state, update } from '../state';
@@ -165,7 +165,7 @@ export const flushAlarms = sendQueue<PendingAlarm>({
     await saveOutbox();
   },
   refused: async (item, e) => {
-    update(() => { ops.alarmOutbox = ops.alarmOutbox.map((a) => (a.clientId === item.clientId ? { ...a, state: 'failed', error: e.humanMessage } : a)); });
+    update(() => { ops.alarmOutbox = ops.alarmOutbox.map((a) => (a.clientId === item.clientId ? { ...a, state: 'failed', error: errorText(e) } : a)); });
     await saveOutbox();
   },
 });

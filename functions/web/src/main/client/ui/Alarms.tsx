@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { ApiError, errorText } from '../api';
 import { t } from '../i18n';
 import { acknowledgeAlarm, cancelAlarm, discardAlarm, raiseAlarm, resolveAlarm } from '../ops/alarms';
 import { clock, coordinates } from '../ops/format';
@@ -186,7 +186,7 @@ function AlarmRow(props: { alarm: Alarm }) {
     try {
       await (how === 'resolve' ? resolveAlarm(a.id) : cancelAlarm(a.id));
     } catch (e) {
-      if (how === 'cancel' && e instanceof ApiError && e.status === 409) { notify(text.cancelTooLate); setConfirming(undefined); return; }
+      if (how === 'cancel' && e instanceof ApiError && e.status === 409) { notify(errorText(e, text.cancelTooLate)); setConfirming(undefined); return; }
       throw e;
     }
   });

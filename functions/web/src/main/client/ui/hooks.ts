@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { t } from '../i18n';
+import { errorText } from '../api';
 import { notify, state, subscribe, type State } from '../state';
 
 /** Re-renders the component on every state change. */
@@ -16,7 +15,7 @@ export async function attempt(action: () => Promise<unknown>): Promise<boolean> 
     await action();
     return true;
   } catch (e) {
-    notify(e instanceof ApiError ? e.humanMessage : t().errors.unknown);
+    notify(errorText(e));
     return false;
   }
 }

@@ -11,13 +11,17 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Geolocation;
 import com.microsoft.playwright.options.MouseButton;
+import de.lagebild.common.testing.OtlpTraceReceiver;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The live map end to end in Debian's Chromium (WebGL through SwiftShader) against the packaged
  * chat, media, positions, layers and web functions: the lead on a desktop, the officer on a phone,
- * both with an emulated geolocation. The steps build on each other, so they run in order.
+ * both with an emulated geolocation. The steps build on each other, so they run in order. Tracing
+ * is on as in a cluster with a collector, so an error notice names the trace of the refused request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +53,7 @@ class WebMapIT {
     private static final double LEAD_LAT = 53.5440;
     private static final double LEAD_LON = 10.0120;
 
+    private OtlpTraceReceiver traces;
     private WebStack stack;
     private Chromium chromium;
     private AppUser lead;
@@ -63,7 +69,8 @@ class WebMapIT {
     @BeforeAll
     void start() throws Exception {
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        stack = WebStack.start();
+        traces = new OtlpTraceReceiver();
+        stack = WebStack.tracedTo(traces);
         chromium = new Chromium();
         lead = new AppUser(chromium.browser, "lead1", 1440, 900, LEAD_LAT, LEAD_LON);
         officer = new AppUser(chromium.browser, "officer1", 390, 844, OFFICER_LAT, OFFICER_LON);
@@ -110,7 +117,7 @@ class WebMapIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {officer, lead, chromium, stack}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {officer, lead, chromium, stack, traces}) {
             if (closeable != null) {
                 try {
                     closeable.close();
@@ -202,7 +209,7 @@ class WebMapIT {
 
     @Test
     @Order(4)
-    void draggingAPoiMovesItForEveryoneAndAMoveFromAStaleVersionIsAConflict() {
+    void draggingAPoiMovesItForEveryoneAndAMoveFromAStaleVersionIsAConflictWhoseNoticeNamesItsTrace() throws Exception {
         Locator poi = lead.page.getByLabel("Ort: Sammelpunkt Nord");
         String poiId = poi.getAttribute("data-poi");
         assertThat(version(lead, poiId)).isEqualTo(1);
@@ -218,12 +225,15 @@ class WebMapIT {
             lead.page.waitForFunction("id => window.lagebildMap.poiVersion(id) === 3", poiId);
         });
         PlaywrightAssertions.assertThat(lead.page.locator(".notice")).containsText("Konflikt");
+        assertThat(traceAnswering(referenceIn(lead.page.locator(".notice").textContent())))
+                .as("the trace the notice names").contains(409L);
         JsonNode after = Rest.ok("GET", stack.positionsUrl() + "/v1/chats/" + chatId + "/map/pois", "officer1", null).get("features").get(0);
         assertThat(after.get("properties").get("version").asInt()).isEqualTo(3);
         assertThat(after.get("geometry").get("coordinates").get(1).asDouble()).isEqualTo(53.5512);
         // The marker is back where the server has it.
         lead.page.waitForFunction("id => { const m = document.querySelector(`[data-poi='${id}']`); const p = window.lagebildMap.pois.get(id);"
                 + " return p && p.version === 3 && Math.abs(p.lat - 53.5512) < 1e-9; }", poiId);
+        lead.screenshot(Path.of("target", "screenshots", "desktop-error-reference.png"));
         lead.page.locator(".notice button").click();
     }
 
@@ -454,5 +464,26 @@ class WebMapIT {
         }
         mouse.move(x + dx, y + dy, new Mouse.MoveOptions().setSteps(5));
         mouse.up();
+    }
+
+    /** The trace id an error notice names for the user's report. */
+    private static String referenceIn(String notice) {
+        Matcher reference = Pattern.compile("Fehlerreferenz: ([0-9a-f]{32})").matcher(notice);
+        assertThat(reference.find()).as("a reference in: %s", notice).isTrue();
+        return reference.group(1);
+    }
+
+    /** The HTTP statuses the server spans of this trace answered, once the collector has any of them (at most 10 s). */
+    private List<Long> traceAnswering(String traceId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Long> statuses = List.of();
+        while (statuses.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            statuses = traces.spansOf(traceId).stream().filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_SERVER)
+                    .flatMap(span -> span.getAttributesList().stream())
+                    .filter(attribute -> attribute.getKey().equals("http.response.status_code"))
+                    .map(attribute -> attribute.getValue().getIntValue()).toList();
+        }
+        return statuses;
     }
 }

@@ -1,5 +1,6 @@
 package de.lagebild.web;
 
+import de.lagebild.common.testing.OtlpTraceReceiver;
 import de.lagebild.common.testing.PackagedFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,31 +45,37 @@ final class WebStack implements AutoCloseable {
 
     /** With settings of the chat function's own besides (for example shorter order timings). */
     static WebStack start(List<String> chatSettings) throws IOException, InterruptedException {
-        return start(chatSettings, null);
+        return start(chatSettings, null, List.of());
     }
 
     /** With the push function besides, holding this VAPID key pair, and the web client subscribing there. */
     static WebStack withPush(VapidKeyPair vapid) throws IOException, InterruptedException {
-        return start(List.of(), vapid);
+        return start(List.of(), vapid, List.of());
     }
 
-    private static WebStack start(List<String> chatSettings, VapidKeyPair vapid) throws IOException, InterruptedException {
-        String loopback = "-Dquarkus.http.host=127.0.0.1";
-        String cors = "-Dlagebild.web.origins=" + ORIGIN;
-        List<String> chatAll = new ArrayList<>(List.of(loopback, cors));
-        chatAll.addAll(chatSettings);
-        CompletableFuture<PackagedFunction> chat = startAsync("web-it-chat", "chat", chatAll);
-        CompletableFuture<PackagedFunction> media = startAsync("web-it-media", "media", List.of(loopback, cors, "-XX:+UseSerialGC"));
-        CompletableFuture<PackagedFunction> positions = startAsync("web-it-positions", "positions", List.of(loopback, cors, "-XX:+UseSerialGC"));
-        CompletableFuture<PackagedFunction> layers = startAsync("web-it-layers", "layers", List.of(loopback, cors, "-XX:+UseSerialGC"));
+    /** With tracing on in chat, media, positions and layers, exporting to this collector as a cluster's would. */
+    static WebStack tracedTo(OtlpTraceReceiver collector) throws IOException, InterruptedException {
+        return start(List.of(), null, List.of("-Dquarkus.otel.sdk.disabled=false",
+                "-Dquarkus.otel.exporter.otlp.endpoint=" + collector.endpoint(), "-Dquarkus.otel.bsp.schedule.delay=100ms"));
+    }
+
+    private static WebStack start(List<String> chatSettings, VapidKeyPair vapid, List<String> backEndSettings)
+            throws IOException, InterruptedException {
+        List<String> backEnd = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dlagebild.web.origins=" + ORIGIN));
+        backEnd.addAll(backEndSettings);
+        CompletableFuture<PackagedFunction> chat = startAsync("web-it-chat", "chat", with(backEnd, chatSettings));
+        List<String> small = with(backEnd, List.of("-XX:+UseSerialGC"));
+        CompletableFuture<PackagedFunction> media = startAsync("web-it-media", "media", small);
+        CompletableFuture<PackagedFunction> positions = startAsync("web-it-positions", "positions", small);
+        CompletableFuture<PackagedFunction> layers = startAsync("web-it-layers", "layers", small);
         CompletableFuture<PackagedFunction> push = vapid == null ? CompletableFuture.completedFuture(null)
-                : startAsync("web-it-push", "push", List.of(loopback, cors, "-XX:+UseSerialGC",
+                : startAsync("web-it-push", "push", with(small, List.of(
                         "-Dlagebild.push.vapid.public-key=" + vapid.publicKey(), "-Dlagebild.push.vapid.private-key=" + vapid.privateKey(),
                         // Chromium builds without Google's API keys (Debian's) subscribe at jmt17.google.com, Google Chrome at
                         // fcm.googleapis.com; the push function's default lists only the latter.
-                        "-Dlagebild.push.web-push.endpoint-hosts=fcm.googleapis.com,jmt17.google.com"));
+                        "-Dlagebild.push.web-push.endpoint-hosts=fcm.googleapis.com,jmt17.google.com")));
         try {
-            List<String> webSettings = new ArrayList<>(List.of(loopback,
+            List<String> webSettings = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1",
                     "-Dlagebild.web.chat-url=http://127.0.0.1:" + chat.join().port(),
                     "-Dlagebild.web.media-url=http://127.0.0.1:" + media.join().port(),
                     "-Dlagebild.web.positions-url=http://127.0.0.1:" + positions.join().port(),
@@ -89,6 +96,12 @@ final class WebStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static List<String> with(List<String> settings, List<String> more) {
+        List<String> all = new ArrayList<>(settings);
+        all.addAll(more);
+        return all;
     }
 
     private static CompletableFuture<PackagedFunction> startAsync(String name, String module, List<String> settings) {

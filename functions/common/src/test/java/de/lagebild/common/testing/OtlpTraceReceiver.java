@@ -1,4 +1,4 @@
-package de.lagebild.positions.testing;
+package de.lagebild.common.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,6 @@
 package de.lagebild.positions.testing;
 
+import de.lagebild.common.testing.OtlpTraceReceiver;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

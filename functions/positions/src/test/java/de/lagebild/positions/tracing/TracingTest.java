@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import de.lagebild.common.testing.Tokens;
 import de.lagebild.positions.testing.MapFixtures;
-import de.lagebild.positions.testing.OtlpTraceReceiver;
+import de.lagebild.common.testing.OtlpTraceReceiver;
 import de.lagebild.positions.testing.TracingResource;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
