@@ -32,6 +32,11 @@ final class ServiceWorkerDevTools {
 
     /** Evaluates the expression (a promise is awaited) in the profile's service worker of the origin; its JSON result. */
     static JsonNode evaluate(Path profile, String origin, String expression) throws Exception {
+        return start(profile, origin, expression).result();
+    }
+
+    /** Sends the expression to the profile's service worker of the origin and returns without waiting for it. */
+    static Evaluation start(Path profile, String origin, String expression) throws Exception {
         int port = Integer.parseInt(Files.readAllLines(profile.resolve("DevToolsActivePort")).get(0).strip());
         JsonNode targets = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
@@ -67,16 +72,25 @@ final class ServiceWorkerDevTools {
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
-        try {
-            socket.sendText(JSON.writeValueAsString(Map.of("id", 1, "method", "Runtime.evaluate", "params",
-                    Map.of("expression", expression, "awaitPromise", true, "returnByValue", true))), true);
-            JsonNode result = answer.get(30, TimeUnit.SECONDS).path("result");
-            if (result.has("exceptionDetails")) {
-                throw new IllegalStateException("service worker: " + result.get("exceptionDetails"));
+        socket.sendText(JSON.writeValueAsString(Map.of("id", 1, "method", "Runtime.evaluate", "params",
+                Map.of("expression", expression, "awaitPromise", true, "returnByValue", true))), true).get(10, TimeUnit.SECONDS);
+        return new Evaluation(socket, answer);
+    }
+
+    /** An expression sent to a service worker, its answer still to come. */
+    record Evaluation(WebSocket socket, CompletableFuture<JsonNode> answer) {
+
+        /** Waits for the expression's JSON result (at most 30 s) and closes the connection. */
+        JsonNode result() throws Exception {
+            try {
+                JsonNode result = answer.get(30, TimeUnit.SECONDS).path("result");
+                if (result.has("exceptionDetails")) {
+                    throw new IllegalStateException("service worker: " + result.get("exceptionDetails"));
+                }
+                return result.path("result").path("value");
+            } finally {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
             }
-            return result.path("result").path("value");
-        } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
         }
     }
 }

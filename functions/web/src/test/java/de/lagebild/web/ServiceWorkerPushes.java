@@ -74,16 +74,17 @@ final class ServiceWorkerPushes {
     }
 
     /**
-     * A click on the notification with this tag, in a profile started with {@link ServiceWorkerDevTools#ARG}.
-     * Headless Chromium shows notifications nowhere a click could reach and the DevTools protocol has no
-     * command for one, so the service worker gets the event a click gives it, for the notification it
-     * shows. Such an event carries no user activation.
+     * A click on the notification with this tag, in a profile started with {@link ServiceWorkerDevTools#ARG},
+     * armed before the push that shows it: headless Chromium keeps a shown notification only briefly, and a
+     * busy machine could take longer than that between the push and a search begun after it. Headless
+     * Chromium shows notifications nowhere a click could reach and the DevTools protocol has no command for
+     * one, so the service worker gets the event a click gives it, for the notification it shows. Such an
+     * event carries no user activation. {@link ServiceWorkerDevTools.Evaluation#result()} waits for the click.
      */
-    void click(Path profile, String tag) throws Exception {
-        // Polled from inside the worker: headless Chromium keeps a shown notification only briefly.
-        ServiceWorkerDevTools.evaluate(profile, origin, """
+    ServiceWorkerDevTools.Evaluation armClick(Path profile, String tag) throws Exception {
+        return ServiceWorkerDevTools.start(profile, origin, """
                 (async () => {
-                  for (let i = 0; i < 400; i++) {
+                  for (let i = 0; i < 800; i++) {
                     const shown = (await self.registration.getNotifications()).find((n) => n.tag === '%s');
                     if (shown) {
                       self.dispatchEvent(new NotificationEvent('notificationclick', { notification: shown }));

@@ -175,18 +175,20 @@ class WebPushSubscriptionIT {
             // Gone if the page were loaded again.
             user.page.evaluate("() => { window.openBeforeTheClicks = true; }");
 
+            ServiceWorkerDevTools.Evaluation alarmClick = worker.armClick(directory, alarmId);
             worker.deliver("{\"kind\":\"alarm\",\"priority\":\"urgent\",\"title\":\"Notruf\",\"body\":\"Notruf in " + roomName
                     + "\",\"eventId\":\"" + UUID.randomUUID() + "\",\"roomId\":\"" + roomId + "\",\"alarmId\":\"" + alarmId + "\"}");
-            worker.click(directory, alarmId);
+            alarmClick.result();
             PlaywrightAssertions.assertThat(user.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(roomName))).isVisible();
             PlaywrightAssertions.assertThat(user.page).hasURL(Pattern.compile(".*#/r/" + roomId + "$"));
             PlaywrightAssertions.assertThat(user.page.locator(".alarm-banner .alarm[data-alarm-id='" + alarmId + "']")).isVisible();
             worker.awaitShown(alarmId, 0);
             user.screenshot(SCREENSHOTS.resolve("phone-push-alarm-opened.png"));
 
+            ServiceWorkerDevTools.Evaluation chatClick = worker.armClick(directory, chatId);
             worker.deliver("{\"kind\":\"message\",\"priority\":\"urgent\",\"title\":\"" + chatName + "\",\"body\":\"Dringende Nachricht in "
                     + chatName + "\",\"eventId\":\"" + UUID.randomUUID() + "\",\"roomId\":\"" + roomId + "\",\"chatId\":\"" + chatId + "\"}");
-            worker.click(directory, chatId);
+            chatClick.result();
             PlaywrightAssertions.assertThat(user.page.locator(".chat-head h2")).hasText(chatName);
             PlaywrightAssertions.assertThat(user.page).hasURL(Pattern.compile(".*#/r/" + roomId + "/c/" + chatId + "$"));
             worker.awaitShown(chatId, 0);
