@@ -2,7 +2,6 @@ package de.lagebild.push.webpush;
 
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 
 /**
@@ -15,15 +14,17 @@ public record Agreement(byte[] p256dh, byte[] auth, byte[] senderPublic, byte[] 
 
     /** The agreement of a new sender key pair with the subscription: the costly part of a push. */
     public static Agreement make(byte[] p256dh, byte[] auth) {
-        return make(p256dh, auth, P256.generate());
+        return of(p256dh, auth, SenderEcdh.withNewKey(p256dh));
     }
 
     /** The agreement of the given one-time sender key pair with the subscription. */
     public static Agreement make(byte[] p256dh, byte[] auth, KeyPair sender) {
-        byte[] senderPublic = P256.uncompressed((ECPublicKey) sender.getPublic());
-        byte[] ecdhSecret = PayloadEncryption.sharedSecret((ECPrivateKey) sender.getPrivate(), P256.publicKey(p256dh));
-        return new Agreement(p256dh.clone(), auth.clone(), senderPublic,
-                PayloadEncryption.inputKeyingMaterial(ecdhSecret, auth, p256dh, senderPublic));
+        return of(p256dh, auth, SenderEcdh.withKey(P256.scalar((ECPrivateKey) sender.getPrivate()), p256dh));
+    }
+
+    private static Agreement of(byte[] p256dh, byte[] auth, SenderEcdh.Agreed agreed) {
+        return new Agreement(p256dh.clone(), auth.clone(), agreed.senderPublic(),
+                PayloadEncryption.inputKeyingMaterial(agreed.secret(), auth, p256dh, agreed.senderPublic()));
     }
 
     /** Whether it was made for a subscription with these keys (a re-registered device may have new ones). */

@@ -5,11 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Web Push payload encryption (RFC 8291) in the {@code aes128gcm} content coding (RFC 8188): an
  * ephemeral ECDH P-256 key of the sender with the subscription's {@code p256dh}, HKDF-SHA256 with
- * its {@code auth} secret, one AES-128-GCM record. Built on the JDK's own crypto.
+ * its {@code auth} secret, one AES-128-GCM record. The agreement is {@link SenderEcdh}'s; HKDF and
+ * AES-GCM are the JDK's.
  */
 public final class PayloadEncryption {
 
@@ -69,17 +67,6 @@ public final class PayloadEncryption {
         byte[] contentKey = hkdf(salt, ikm, "Content-Encoding: aes128gcm\0".getBytes(StandardCharsets.US_ASCII), 16);
         byte[] nonce = hkdf(salt, ikm, "Content-Encoding: nonce\0".getBytes(StandardCharsets.US_ASCII), 12);
         return new Keys(contentKey, nonce);
-    }
-
-    static byte[] sharedSecret(ECPrivateKey own, ECPublicKey peer) {
-        try {
-            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-            agreement.init(own);
-            agreement.doPhase(peer, true);
-            return agreement.generateSecret();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("no ECDH agreement with this key", e);
-        }
     }
 
     static byte[] aesGcm(int mode, Keys keys, byte[] input) {
