@@ -28,6 +28,15 @@ public interface DeliveryConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * Sender passes at once, each claiming a batch of its own in a transaction of its own: while one
+     * batch waits for its push services' answers (a round trip to FCM or Apple of tens of
+     * milliseconds), the next is already being sent, so an alarm to a thousand devices is not ten
+     * round trips one after the other.
+     */
+    @WithDefault("4")
+    int sendingPasses();
+
     /** At most one normal push per chat and device within this time; the messages in between collapse into it. */
     @WithDefault("30s")
     Duration normalInterval();

@@ -16,19 +16,27 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Sends due deliveries, urgent ones first. A pass claims a batch with {@code for update skip locked}
  * in one transaction, sends each (all at once; the payloads are encrypted on every core), records the
- * outcomes (one statement per kind of outcome) and commits: two instances
+ * outcomes (one statement per kind of outcome) and commits: two passes, of this instance or another,
  * never hold the same delivery, and a delivery is marked sent in the transaction that claimed it.
- * A crash between a push service's answer and the commit leaves the delivery pending, so it is sent
- * again after a restart (at least once in that window; the Topic lets the push service replace it).
- * 404/410 (or a gateway's rejection) removes the device; 429 and 5xx are retried with exponential
- * backoff, never sooner than {@code Retry-After} (up to {@code max-backoff}). Blocking: runs on the push loop's own thread.
+ * {@code sending-passes} passes run at once. A crash between a push service's answer and the commit
+ * leaves the delivery pending, so it is sent again after a restart (at least once in that window; the
+ * Topic lets the push service replace it). 404/410 (or a gateway's rejection) finishes the delivery
+ * as failed and then removes the device, after the commit and on its own: the removal deletes the
+ * device's other deliveries, which another pass may hold, and a pass that waited for that while
+ * holding its own claim could deadlock with it. 429 and 5xx are retried with exponential backoff,
+ * never sooner than {@code Retry-After} (up to {@code max-backoff}). Blocking: runs on the push loop's
+ * own thread and on the threads of the further passes.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -60,6 +68,7 @@ public class DeliverySender {
     private final GatewaySender gateway;
     private final DeliveryConfig config;
     private final PushMetrics metrics;
+    private final ExecutorService furtherPasses;
 
     public DeliverySender(Pool pool, WebPushSender webPush, GatewaySender gateway, DeliveryConfig config,
             PushMetrics metrics) {
@@ -68,20 +77,59 @@ public class DeliverySender {
         this.gateway = gateway;
         this.config = config;
         this.metrics = metrics;
+        this.furtherPasses = Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "push-send");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** One pass; the number of deliveries it claimed (a full batch means: go on at once). */
+    /**
+     * Up to {@code sending-passes} passes at once, this thread running the first; a pass that claimed a
+     * full batch starts the next before it sends. The number of deliveries they claimed (a full batch
+     * means: go on at once). A failed pass fails the round once the others have ended; what it claimed
+     * stays pending.
+     */
     public int send() {
         recordQueueAge();
+        Queue<CompletableFuture<Integer>> further = new ConcurrentLinkedQueue<>();
+        RuntimeException failure = null;
+        int claimed = 0;
+        try {
+            claimed += pass(config.sendingPasses() - 1, further);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // A pass queues the next before it ends, so taking them in order finds them all.
+        for (CompletableFuture<Integer> other = further.poll(); other != null; other = further.poll()) {
+            try {
+                claimed += other.join();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return claimed;
+    }
+
+    /** One pass over a batch of its own; the number of deliveries it claimed. */
+    private int pass(int furtherAllowed, Queue<CompletableFuture<Integer>> further) {
+        Set<UUID> goneDevices;
+        int claimed;
         SqlConnection connection = pool.getConnectionAndAwait();
         try {
             Transaction transaction = connection.beginAndAwait();
             try {
                 List<DueDelivery> due = claim(connection);
+                if (due.size() >= config.batchSize() && furtherAllowed > 0) {
+                    further.add(CompletableFuture.supplyAsync(() -> pass(furtherAllowed - 1, further), furtherPasses));
+                }
                 List<CompletableFuture<SendOutcome>> answers = due.parallelStream().map(this::dispatch).toList();
-                record(connection, due, answers.stream().map(CompletableFuture::join).toList());
+                goneDevices = record(connection, due, answers.stream().map(CompletableFuture::join).toList());
                 transaction.commitAndAwait();
-                return due.size();
+                claimed = due.size();
             } catch (RuntimeException e) {
                 transaction.rollbackAndAwait();
                 throw e;
@@ -89,6 +137,10 @@ public class DeliverySender {
         } finally {
             connection.closeAndAwait();
         }
+        if (!goneDevices.isEmpty()) {
+            pool.preparedQuery(REMOVE_DEVICES).executeAndAwait(Tuple.of(goneDevices.toArray(UUID[]::new)));
+        }
+        return claimed;
     }
 
     private List<DueDelivery> claim(SqlConnection connection) {
@@ -113,7 +165,8 @@ public class DeliverySender {
         }
     }
 
-    private void record(SqlConnection connection, List<DueDelivery> due, List<SendOutcome> outcomes) {
+    /** Records the outcomes in the pass's transaction; the devices that are gone, to be removed after it. */
+    private Set<UUID> record(SqlConnection connection, List<DueDelivery> due, List<SendOutcome> outcomes) {
         List<DueDelivery> sent = new ArrayList<>();
         List<DueDelivery> failed = new ArrayList<>();
         List<DueDelivery> retried = new ArrayList<>();
@@ -130,6 +183,7 @@ public class DeliverySender {
                     metrics.delivered(push.priority(), Duration.between(push.createdAt(), now));
                 }
                 case GONE -> {
+                    failed.add(push);
                     if (goneDevices.add(push.deviceId())) {
                         metrics.targetRemoved(push.kind());
                         Log.infof("push target removed: device=%s kind=%s", push.deviceId(), push.kind().wireName());
@@ -155,9 +209,7 @@ public class DeliverySender {
             connection.preparedQuery(RETRY).executeAndAwait(Tuple.of(eventIds(retried), deviceIds(retried),
                     retryAt.toArray(OffsetDateTime[]::new)));
         }
-        if (!goneDevices.isEmpty()) {
-            connection.preparedQuery(REMOVE_DEVICES).executeAndAwait(Tuple.of(goneDevices.toArray(UUID[]::new)));
-        }
+        return goneDevices;
     }
 
     private void finish(SqlConnection connection, List<DueDelivery> pushes, String state) {

@@ -122,6 +122,7 @@ class PassLoopTest {
         @Override public Duration pollInterval() { return Duration.ofHours(1); }
         @Override public Duration wakeGap() { return GAP; }
         @Override public int batchSize() { return 10; }
+        @Override public int sendingPasses() { return 1; }
         @Override public Duration normalInterval() { return Duration.ofSeconds(30); }
         @Override public Duration urgentTtl() { return Duration.ofMinutes(2); }
         @Override public Duration normalTtl() { return Duration.ofHours(1); }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 1,000 pushes due at once (100 alarms to 10 devices), worked off by the function's loop and a second
  * consumer and sender beside it (as a second instance would), with the loop stopped and started again
- * in the middle: every (event, device) arrives exactly once.
+ * in the middle: every (event, device) arrives exactly once. And one round of the sender sends a full
+ * batch per pass, its passes at once, none twice.
  */
 @QuarkusTest
 @WithTestResource(PushServicesResource.class)
@@ -46,6 +47,9 @@ class RestartDeliveryTest {
 
     @Inject
     DeliverySender sender;
+
+    @Inject
+    DeliveryConfig config;
 
     @Test
     void everyDuePushArrivesOnceAcrossARestartAndASecondInstance() throws InterruptedException {
@@ -102,6 +106,43 @@ class RestartDeliveryTest {
                 "select count(*) from push_deliveries where event_id = any($1) and state = 'sent'",
                 (Object) events.toArray(UUID[]::new)) == DEVICES * ALARMS);
         assertThat(service.refusals()).isEmpty();
+    }
+
+    @Test
+    void oneRoundOfTheSenderSendsAFullBatchPerPassAtOnceEachPushOnce() {
+        LocalPushService service = PushServicesResource.pushService();
+        PushFixtures fixtures = new PushFixtures(pool);
+        UUID raiser = fixtures.syntheticUser("Meier");
+        UUID room = fixtures.room(raiser);
+        List<Subscriptions> phones = new ArrayList<>();
+        for (int i = 0; i < DEVICES; i++) {
+            UUID member = fixtures.syntheticUser("Streife " + i);
+            fixtures.roomMember(room, member, "member");
+            Subscriptions phone = service.subscribe();
+            fixtures.webPushDevice(member, phone);
+            phones.add(phone);
+        }
+        int alarms = 50;
+        loop.stop();
+        try {
+            for (int i = 0; i < alarms; i++) {
+                fixtures.alarmRaised(room, Ids.newId(), raiser, "Meier");
+            }
+            while (consumer.consume() > 0) {
+                // Plans every alarm before the sender's round.
+            }
+            assertThat(sender.send()).isEqualTo(config.sendingPasses() * config.batchSize());
+            assertThat(delivered(service, phones)).isEqualTo(config.sendingPasses() * config.batchSize());
+        } finally {
+            loop.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivered(service, phones) >= DEVICES * alarms);
+        Map<String, Long> perEventAndDevice = phones.stream()
+                .flatMap(phone -> service.receivedBy(phone).stream())
+                .collect(Collectors.groupingBy(push -> push.path() + " " + push.payload().path("eventId").asText(),
+                        Collectors.counting()));
+        assertThat(perEventAndDevice).hasSize(DEVICES * alarms);
+        assertThat(perEventAndDevice.values()).containsOnly(1L);
     }
 
     private static int delivered(LocalPushService service, List<Subscriptions> phones) {
