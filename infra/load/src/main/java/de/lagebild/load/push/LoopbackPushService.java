@@ -30,10 +30,11 @@ import java.util.regex.Pattern;
  * takes a push only with a valid VAPID token (RFC 8292: ES256 signed by the key in {@code k}, which
  * must be the push function's served public key; {@code aud} this service's origin; {@code exp}
  * ahead by at most 24 h; the signature is checked once per token, the claims on every push) and
- * answers 201, else 403. It notes the arrival time of each push as it
+ * answers 201 (after an answer delay, if one is set, as a push service across the internet would),
+ * else 403. It notes the arrival time of each push as it
  * comes in, with its Urgency, TTL and Topic; the device's part (decrypting the {@code aes128gcm}
  * body with the subscription's private key and auth secret, RFC 8291) waits in a queue that the
- * benchmark drains between alarms, so that it does not take the CPU from the pushes being timed.
+ * benchmark drains after its series, so that it does not take the CPU from the pushes being timed.
  */
 final class LoopbackPushService implements AutoCloseable {
 
@@ -42,11 +43,12 @@ final class LoopbackPushService implements AutoCloseable {
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
     private final HttpServer server;
-    private final ExecutorService handlers = Executors.newFixedThreadPool(4, runnable -> {
+    private final ExecutorService handlers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "loopback-push-service");
         thread.setDaemon(true);
         return thread;
     });
+    private final long answerDelayMillis;
     private final String applicationServerKey;
     private final ECPublicKey applicationServerPublicKey;
     private final String origin;
@@ -58,9 +60,13 @@ final class LoopbackPushService implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private volatile ArrivalListener listener = arrival -> { };
 
-    /** Listens on 127.0.0.1:port (0: any free port), accepting pushes signed with the given VAPID public key. */
-    LoopbackPushService(int port, String applicationServerKey) throws GeneralSecurityException {
+    /**
+     * Listens on 127.0.0.1:port (0: any free port), accepting pushes signed with the given VAPID public
+     * key, and answers each that long after it arrived (a distant push service's round trip; 0: at once).
+     */
+    LoopbackPushService(int port, String applicationServerKey, long answerDelayMillis) throws GeneralSecurityException {
         this.applicationServerKey = applicationServerKey;
+        this.answerDelayMillis = answerDelayMillis;
         this.applicationServerPublicKey = WebPushCrypto.publicKey(BASE64URL.decode(applicationServerKey));
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
@@ -134,6 +140,13 @@ final class LoopbackPushService implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("TTL"), exchange.getRequestHeaders().getFirst("Topic"), body);
             listener.arrived(arrival);
             undecrypted.add(arrival);
+            if (answerDelayMillis > 0) {
+                try {
+                    Thread.sleep(answerDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             exchange.sendResponseHeaders(201, -1);
         }
     }
