@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { clock } from '../ops/format';
-import { answerOrder, dismissReminder, loadOrder, loadOwnAnswer, orders, showOrder } from '../ops/orders';
+import { answerOrder, dismissReminder, loadOrder, loadOwnAnswer, orders, showOrder, type OrderReminder } from '../ops/orders';
 import { can } from '../state';
 import type { Chat, Message } from '../types';
 import { attempt, useAppState } from './hooks';
@@ -92,39 +92,61 @@ function OrderFollow(props: { message: Message }) {
   );
 }
 
-/** Reminders of orders this user has not answered, on every screen until they answer or dismiss them. */
+/**
+ * Reminders of orders this user has not answered, on every screen until they answer or dismiss them:
+ * the newest in full and, when there are more, one line under it that shows the others (and stays
+ * there to fold them again), so that a few open orders do not take a phone's screen.
+ */
 export function OrderReminders() {
   const s = useAppState();
   const text = t().orders;
-  const open = orders.reminders.filter((r) => !s.rooms[r.roomId]?.closedAt);
+  const [expanded, setExpanded] = useState(false);
+  const open = orders.reminders.filter((r) => !s.rooms[r.roomId]?.closedAt)
+    .sort((a, b) => Date.parse(b.remindedAt) - Date.parse(a.remindedAt));
+  useEffect(() => { if (open.length <= 1) setExpanded(false); }, [open.length]);
   if (open.length === 0) return null;
+  const others = open.length - 1;
   return (
     <>
-      {open.map((r) => {
-        const chat = s.chats[r.chatId];
-        const room = s.rooms[r.roomId];
-        const message = s.messages[r.chatId]?.find((m) => m.id === r.messageId);
-        const sender = message?.author?.displayName
-          ?? s.chatMembers[r.chatId]?.find((m) => m.userId === r.sentBy)?.displayName
-          ?? s.roomMembers[r.roomId]?.find((m) => m.userId === r.sentBy)?.displayName;
-        const where = chat ? text.reminderWhere(chat.name, room?.name ?? '') : room?.name ?? '';
-        return (
-          <div key={r.messageId} class="order-reminder" role="alert" data-message-id={r.messageId}>
-            <p class="order-reminder-text">
-              <strong>{text.reminderTitle}</strong>
-              {r.priority === 'urgent' && <span class="chip priority urgent">{text.priority.urgent}</span>}
-              <span>{where}{sender ? ` · ${text.reminderFrom(sender)}` : ''} · {clock(r.remindedAt)}</span>
-              {message?.body && <span class="order-reminder-body">{text.reminderBody(message.body)}</span>}
-            </p>
-            <div class="order-reminder-actions">
-              <button type="button" class="primary small" onClick={() => showOrder(r)}>{text.goToOrder}</button>
-              <button type="button" class="small" aria-label={text.dismissReminderLabel(chat?.name ?? where)} onClick={() => dismissReminder(r.messageId)}>
-                {text.dismissReminder}
-              </button>
-            </div>
-          </div>
-        );
-      })}
+      <Reminder key={open[0].messageId} reminder={open[0]} />
+      {others > 0 && (
+        <div class="order-reminders-more">
+          <span>{expanded ? text.allReminders(open.length) : text.moreReminders(others)}</span>
+          <button type="button" class="small" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+            {expanded ? text.fewerReminders : text.showAllReminders}
+          </button>
+        </div>
+      )}
+      {expanded && open.slice(1).map((r) => <Reminder key={r.messageId} reminder={r} />)}
     </>
+  );
+}
+
+function Reminder(props: { reminder: OrderReminder }) {
+  const s = useAppState();
+  const text = t().orders;
+  const r = props.reminder;
+  const chat = s.chats[r.chatId];
+  const room = s.rooms[r.roomId];
+  const message = s.messages[r.chatId]?.find((m) => m.id === r.messageId);
+  const sender = message?.author?.displayName
+    ?? s.chatMembers[r.chatId]?.find((m) => m.userId === r.sentBy)?.displayName
+    ?? s.roomMembers[r.roomId]?.find((m) => m.userId === r.sentBy)?.displayName;
+  const where = chat ? text.reminderWhere(chat.name, room?.name ?? '') : room?.name ?? '';
+  return (
+    <div class="order-reminder" role="alert" data-message-id={r.messageId}>
+      <p class="order-reminder-text">
+        <strong>{text.reminderTitle}</strong>
+        {r.priority === 'urgent' && <span class="chip priority urgent">{text.priority.urgent}</span>}
+        <span>{where}{sender ? ` · ${text.reminderFrom(sender)}` : ''} · {clock(r.remindedAt)}</span>
+        {message?.body && <span class="order-reminder-body">{text.reminderBody(message.body)}</span>}
+      </p>
+      <div class="order-reminder-actions">
+        <button type="button" class="primary small" onClick={() => showOrder(r)}>{text.goToOrder}</button>
+        <button type="button" class="small" aria-label={text.dismissReminderLabel(chat?.name ?? where)} onClick={() => dismissReminder(r.messageId)}>
+          {text.dismissReminder}
+        </button>
+      </div>
+    </div>
   );
 }

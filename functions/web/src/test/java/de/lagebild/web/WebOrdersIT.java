@@ -28,10 +28,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Orders in the browser: the sender chooses a priority and "order" on purpose, the reminder of an
- * unanswered urgent order alerts its recipient (and no one else) until answered or dismissed, and a
- * recipient's answer is still shown after a reload. The lead on a desktop, the officer on a phone;
- * officer2, a recipient without a browser, answers through the API. The chat function reminds
- * urgent orders after 5 s here, so the steps need not wait 5 minutes. The steps build on each other.
+ * unanswered urgent order alerts its recipient (and no one else) until answered or dismissed, several
+ * take one line until shown, and a recipient's answer is still shown after a reload. The lead on a
+ * desktop, the officer on a phone; officer2, a recipient without a browser, answers through the API.
+ * The chat function reminds urgent orders after 5 s here, so the steps need not wait 5 minutes. The
+ * steps build on each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -292,6 +293,44 @@ class WebOrdersIT {
         assertThat(officer.streamStat("eventsBeforeCaughtUp")).as("the order and its reminder replayed").isGreaterThanOrEqualTo(2);
         PlaywrightAssertions.assertThat(officer.page.locator(".message-list .message[data-id='" + orderId + "']")).hasCount(1);
         assertThat(remindersOf(officer).count()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void severalOpenRemindersShowTheNewestAndOneLineThatShowsTheOthers() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (String text : List.of("Tor 1 besetzen", "Tor 2 besetzen", "Tor 3 besetzen")) {
+            ids.add(postUrgentOrder(text));
+        }
+        for (String id : ids) {
+            awaitReminder(id);
+        }
+        Locator reminders = remindersOf(officer);
+        Locator more = officer.page.locator(".order-reminders-more");
+        PlaywrightAssertions.assertThat(more).containsText(Pattern.compile("\\d+ weitere Aufträge unbeantwortet"));
+        PlaywrightAssertions.assertThat(reminders).hasCount(1);
+        officer.screenshot(Path.of("target", "screenshots", "phone-order-reminders-collapsed.png"));
+        String axe = Files.readString(WebStack.module().resolve("node_modules/axe-core/axe.min.js"));
+        List<String> found = new ArrayList<>(axe(officer.page, axe, "order reminders collapsed (phone)"));
+
+        Locator showAll = more.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Alle zeigen"));
+        PlaywrightAssertions.assertThat(showAll).hasAttribute("aria-expanded", "false");
+        showAll.click();
+        PlaywrightAssertions.assertThat(reminders).hasCount(3);
+        PlaywrightAssertions.assertThat(more).containsText(Pattern.compile("\\d+ Aufträge unbeantwortet"));
+        PlaywrightAssertions.assertThat(more.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Weniger zeigen")))
+                .hasAttribute("aria-expanded", "true");
+        officer.screenshot(Path.of("target", "screenshots", "phone-order-reminders-all.png"));
+
+        // Answered elsewhere (another of the officer's devices), one after the other.
+        for (String id : ids.subList(0, 2)) {
+            Rest.ok("POST", orderUrl(id) + "/acknowledge", "officer1", null);
+        }
+        PlaywrightAssertions.assertThat(reminders).hasCount(1);
+        PlaywrightAssertions.assertThat(reminders).hasAttribute("data-message-id", ids.get(2));
+        Rest.ok("POST", orderUrl(ids.get(2)) + "/acknowledge", "officer1", null);
+        PlaywrightAssertions.assertThat(reminders).hasCount(0);
+        assertThat(found).isEmpty();
     }
 
     /** An urgent order to the officer and officer2, posted by the lead through the API; its id. */
