@@ -2,10 +2,13 @@ package de.lagebild.chat.message;
 
 import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
+import de.lagebild.common.messages.MessageDraft;
 import de.lagebild.common.messages.MessagePosting;
+import de.lagebild.common.messages.MessagePriority;
 import de.lagebild.common.messages.MessageView;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.writes.WriteResponses;
+import de.lagebild.common.writes.WriteResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,11 +44,13 @@ public class MessageResource {
     private final CurrentUser currentUser;
     private final MessagePosting posting;
     private final MessageService messages;
+    private final MessageLane lane;
 
-    public MessageResource(CurrentUser currentUser, MessagePosting posting, MessageService messages) {
+    public MessageResource(CurrentUser currentUser, MessagePosting posting, MessageService messages, MessageLane lane) {
         this.currentUser = currentUser;
         this.posting = posting;
         this.messages = messages;
+        this.lane = lane;
     }
 
     @POST
@@ -57,8 +63,13 @@ public class MessageResource {
                     + "A POI or attachment of another chat is rejected.")
     public Uni<RestResponse<MessageView>> send(@PathParam("chatId") UUID chatId,
             @NotNull @Valid SendMessageRequest request) {
+        MessageDraft draft = request.toDraft();
         return currentUser.actor()
-                .flatMap(actor -> posting.post(actor, chatId, request.clientId(), request.toDraft()))
+                .flatMap(actor -> {
+                    Supplier<Uni<WriteResult<MessageView>>> post = () -> posting.post(actor, chatId, request.clientId(), draft);
+                    // An urgent message or order does not queue behind the others.
+                    return draft.priority() == MessagePriority.URGENT ? post.get() : lane.run(post);
+                })
                 .map(WriteResponses::of);
     }
 
