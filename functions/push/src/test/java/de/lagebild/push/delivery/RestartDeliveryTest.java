@@ -13,14 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,14 +55,7 @@ class RestartDeliveryTest {
         PushFixtures fixtures = new PushFixtures(pool);
         UUID raiser = fixtures.syntheticUser("Meier");
         UUID room = fixtures.room(raiser);
-        List<Subscriptions> phones = new ArrayList<>();
-        for (int i = 0; i < DEVICES; i++) {
-            UUID member = fixtures.syntheticUser("Streife " + i);
-            fixtures.roomMember(room, member, "member");
-            Subscriptions phone = service.subscribe();
-            fixtures.webPushDevice(member, phone);
-            phones.add(phone);
-        }
+        List<Subscriptions> phones = fixtures.phonesOfNewMembers(room, service, DEVICES);
 
         loop.stop();
         Set<UUID> events = new HashSet<>();
@@ -93,10 +84,7 @@ class RestartDeliveryTest {
             second.join();
         }
 
-        Map<String, Long> perEventAndDevice = phones.stream()
-                .flatMap(phone -> service.receivedBy(phone).stream())
-                .collect(Collectors.groupingBy(push -> push.path() + " " + push.payload().path("eventId").asText(),
-                        Collectors.counting()));
+        Map<String, Long> perEventAndDevice = service.arrivalsPerEventAndDevice(phones);
         assertThat(perEventAndDevice).hasSize(DEVICES * ALARMS);
         assertThat(perEventAndDevice.values()).containsOnly(1L);
         assertThat(perEventAndDevice.keySet().stream().map(key -> UUID.fromString(key.substring(key.indexOf(' ') + 1))))
@@ -114,14 +102,7 @@ class RestartDeliveryTest {
         PushFixtures fixtures = new PushFixtures(pool);
         UUID raiser = fixtures.syntheticUser("Meier");
         UUID room = fixtures.room(raiser);
-        List<Subscriptions> phones = new ArrayList<>();
-        for (int i = 0; i < DEVICES; i++) {
-            UUID member = fixtures.syntheticUser("Streife " + i);
-            fixtures.roomMember(room, member, "member");
-            Subscriptions phone = service.subscribe();
-            fixtures.webPushDevice(member, phone);
-            phones.add(phone);
-        }
+        List<Subscriptions> phones = fixtures.phonesOfNewMembers(room, service, DEVICES);
         int alarms = 50;
         loop.stop();
         try {
@@ -137,10 +118,7 @@ class RestartDeliveryTest {
             loop.start();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> delivered(service, phones) >= DEVICES * alarms);
-        Map<String, Long> perEventAndDevice = phones.stream()
-                .flatMap(phone -> service.receivedBy(phone).stream())
-                .collect(Collectors.groupingBy(push -> push.path() + " " + push.payload().path("eventId").asText(),
-                        Collectors.counting()));
+        Map<String, Long> perEventAndDevice = service.arrivalsPerEventAndDevice(phones);
         assertThat(perEventAndDevice).hasSize(DEVICES * alarms);
         assertThat(perEventAndDevice.values()).containsOnly(1L);
     }

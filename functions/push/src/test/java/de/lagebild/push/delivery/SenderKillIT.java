@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +36,7 @@ class SenderKillIT {
             PushFixtures fixtures = new PushFixtures(database.pool());
             UUID raiser = fixtures.syntheticUser("Meier");
             UUID room = fixtures.room(raiser);
-            List<Subscriptions> phones = new ArrayList<>();
-            for (int i = 0; i < DEVICES; i++) {
-                UUID member = fixtures.syntheticUser("Streife " + i);
-                fixtures.roomMember(room, member, "member");
-                Subscriptions phone = service.subscribe();
-                fixtures.webPushDevice(member, phone);
-                phones.add(phone);
-            }
+            List<Subscriptions> phones = fixtures.phonesOfNewMembers(room, service, DEVICES);
             for (int i = 0; i < ALARMS; i++) {
                 fixtures.alarmRaised(room, Ids.newId(), raiser, "Meier");
             }
@@ -67,10 +59,7 @@ class SenderKillIT {
                                 + "where e.room_id = $1 and p.state = 'sent'", room) == DEVICES * ALARMS);
             }
 
-            Map<String, Long> perEventAndDevice = phones.stream()
-                    .flatMap(phone -> service.receivedBy(phone).stream())
-                    .collect(Collectors.groupingBy(push -> push.path() + " " + push.payload().path("eventId").asText(),
-                            Collectors.counting()));
+            Map<String, Long> perEventAndDevice = service.arrivalsPerEventAndDevice(phones);
             assertThat(perEventAndDevice).hasSize(DEVICES * ALARMS);
             long twice = perEventAndDevice.values().stream().filter(count -> count > 1).count();
             assertThat(perEventAndDevice.values()).allMatch(count -> count <= 2);

@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A Web Push service on loopback, as a browser vendor runs one (RFC 8030): it accepts a push only
@@ -86,6 +87,14 @@ public final class LocalPushService implements AutoCloseable {
         List<Received> mine = new ArrayList<>();
         received.stream().filter(push -> push.path().equals(path)).forEach(mine::add);
         return mine;
+    }
+
+    /** How often each (device, event) arrived at these subscriptions, keyed "path eventId". */
+    public Map<String, Long> arrivalsPerEventAndDevice(List<Subscriptions> subscriptions) {
+        return subscriptions.stream()
+                .flatMap(subscription -> receivedBy(subscription).stream())
+                .collect(Collectors.groupingBy(push -> push.path() + " " + push.payload().path("eventId").asText(),
+                        Collectors.counting()));
     }
 
     /** Every push this service refused for a bad VAPID token or payload: there must be none. */

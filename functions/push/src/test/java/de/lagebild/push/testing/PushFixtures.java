@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.time.Duration;
@@ -96,6 +97,19 @@ public final class PushFixtures {
                 .executeAndAwait(Tuple.of(id, userId, subscription.endpoint(), subscription.p256dh(),
                         P256.toBase64Url(subscription.auth())));
         return id;
+    }
+
+    /** That many new members of the room ("Streife 0", ...), each with a phone subscribed at the push service. */
+    public List<Subscriptions> phonesOfNewMembers(UUID roomId, LocalPushService service, int count) {
+        List<Subscriptions> phones = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID member = syntheticUser("Streife " + i);
+            roomMember(roomId, member, "member");
+            Subscriptions phone = service.subscribe();
+            webPushDevice(member, phone);
+            phones.add(phone);
+        }
+        return phones;
     }
 
     /** Appends an event to the room's log as the chat function does: the next seq under the room's row. */
