@@ -1,7 +1,5 @@
 package de.lagebild.push.webpush;
 
-import java.security.KeyPair;
-import java.security.interfaces.ECPrivateKey;
 import java.util.Arrays;
 
 /**
@@ -17,9 +15,9 @@ public record Agreement(byte[] p256dh, byte[] auth, byte[] senderPublic, byte[] 
         return of(p256dh, auth, SenderEcdh.withNewKey(p256dh));
     }
 
-    /** The agreement of the given one-time sender key pair with the subscription. */
-    public static Agreement make(byte[] p256dh, byte[] auth, KeyPair sender) {
-        return of(p256dh, auth, SenderEcdh.withKey(P256.scalar((ECPrivateKey) sender.getPrivate()), p256dh));
+    /** The agreement of the given one-time sender private key (its 32-byte scalar) with the subscription. */
+    public static Agreement make(byte[] p256dh, byte[] auth, byte[] senderScalar) {
+        return of(p256dh, auth, SenderEcdh.withKey(senderScalar, p256dh));
     }
 
     private static Agreement of(byte[] p256dh, byte[] auth, SenderEcdh.Agreed agreed) {

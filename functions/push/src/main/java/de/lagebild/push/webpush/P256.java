@@ -31,15 +31,20 @@ public final class P256 {
     }
 
     public static ECPublicKey publicKey(byte[] uncompressed) {
-        if (uncompressed.length != PUBLIC_KEY_LENGTH || uncompressed[0] != 0x04) {
-            throw new IllegalArgumentException("not an uncompressed P-256 point");
-        }
+        requireUncompressed(uncompressed);
         BigInteger x = new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 1 + COORDINATE_LENGTH));
         BigInteger y = new BigInteger(1, Arrays.copyOfRange(uncompressed, 1 + COORDINATE_LENGTH, PUBLIC_KEY_LENGTH));
         try {
             return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), CURVE));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not a point on P-256", e);
+        }
+    }
+
+    /** Refuses anything but the 65-byte uncompressed form Web Push uses; the point itself is checked by the caller's curve arithmetic. */
+    static void requireUncompressed(byte[] point) {
+        if (point.length != PUBLIC_KEY_LENGTH || point[0] != 0x04) {
+            throw new IllegalArgumentException("not an uncompressed P-256 point");
         }
     }
 

@@ -3,7 +3,6 @@ package de.lagebild.push.webpush;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -36,9 +35,9 @@ public final class PayloadEncryption {
         return encrypt(plaintext, agreement, salt);
     }
 
-    /** Encrypts with the given sender key pair and salt (RFC 8291's worked example fixes both). */
-    public static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth, KeyPair sender, byte[] salt) {
-        return encrypt(plaintext, Agreement.make(p256dh, auth, sender), salt);
+    /** Encrypts with the given sender private key (its 32-byte scalar) and salt (RFC 8291's worked example fixes both). */
+    public static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth, byte[] senderScalar, byte[] salt) {
+        return encrypt(plaintext, Agreement.make(p256dh, auth, senderScalar), salt);
     }
 
     private static byte[] encrypt(byte[] plaintext, Agreement agreement, byte[] salt) {

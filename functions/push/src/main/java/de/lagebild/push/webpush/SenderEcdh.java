@@ -60,9 +60,7 @@ final class SenderEcdh {
     }
 
     private static ECPublicKeyParameters receiver(byte[] uncompressed) {
-        if (uncompressed.length != P256.PUBLIC_KEY_LENGTH || uncompressed[0] != 0x04) {
-            throw new IllegalArgumentException("not an uncompressed P-256 point");
-        }
+        P256.requireUncompressed(uncompressed);
         try {
             return new ECPublicKeyParameters(CURVE.getCurve().decodePoint(uncompressed), CURVE);
         } catch (IllegalArgumentException | ArithmeticException notOnCurve) {
