@@ -2,23 +2,30 @@ package de.lagebild.load.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What the push function must send: an alarm's push and a chat's normal push, headers and decrypted payload. */
+/**
+ * What the push function must send: an alarm's push and a chat's normal push, headers and decrypted
+ * payload, naming the room of the device's user.
+ */
 final class PayloadExpectations implements LoopbackPushService.PayloadChecker {
 
-    private final String room;
+    private final Map<String, String> roomOfDevice = new ConcurrentHashMap<>();
     private final Set<String> chatTopics;
     private final Set<String> alarmTopics = ConcurrentHashMap.newKeySet();
     private final String urgentTtl;
     private final String normalTtl;
 
-    PayloadExpectations(String room, List<String> chatIds, String urgentTtl, String normalTtl) {
-        this.room = room;
+    PayloadExpectations(List<String> chatIds, String urgentTtl, String normalTtl) {
         this.chatTopics = Set.copyOf(chatIds.stream().map(id -> id.replace("-", "")).toList());
         this.urgentTtl = urgentTtl;
         this.normalTtl = normalTtl;
+    }
+
+    void device(Subscription subscription, String room) {
+        roomOfDevice.put(subscription.path(), room);
     }
 
     void alarm(String topic) {
@@ -27,7 +34,7 @@ final class PayloadExpectations implements LoopbackPushService.PayloadChecker {
 
     @Override
     public String problem(LoopbackPushService.Arrival arrival, JsonNode payload) {
-        if (!room.equals(payload.path("roomId").asText())) {
+        if (!payload.path("roomId").asText().equals(roomOfDevice.get(arrival.subscription().path()))) {
             return "roomId " + payload.path("roomId");
         }
         if ("high".equals(arrival.urgency())) {

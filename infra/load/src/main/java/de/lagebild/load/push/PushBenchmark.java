@@ -19,23 +19,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Alarm pushes to many phones, with and without chat traffic. DEVICES members of one operation room
- * each register a Web Push subscription whose endpoint is a push service on loopback inside this
- * harness ({@link LoopbackPushService}: it checks the VAPID token against the push function's served
- * key, decrypts every payload with the subscription's keys and checks Urgency, TTL and Topic). A
- * further member raises ALARMS alarms in the room, GAP seconds apart, each resolved once its push
- * reached every device; each device's push is timed from the raise call to its arrival at the push
- * service. First WARMUP alarms that are not counted, then ALARMS alarms in a quiet room, then RATE
- * text messages a second in chats of CHAT-SIZE of the members (normal pushes, collapsed per chat),
- * SETTLE seconds of it before another ALARMS alarms. The figures: raise to push at the device, p50 to
- * max, quiet and under the traffic, and the ratio of the two p99; and how long the raise call itself
- * took (the part of the delay that is chat's, not push's).
- * Usage: {@code infra/bench.sh push [devices=1000] [alarms=20] [warmup=3] [gap=1] [rate=500]
+ * Alarm pushes to many phones, with and without chat traffic. DEVICES members of ROOMS operation
+ * rooms each register a Web Push subscription whose endpoint is a push service on loopback inside
+ * this harness ({@link LoopbackPushService}: it checks the VAPID token against the push function's
+ * served key, decrypts every payload with the subscription's keys and checks Urgency, TTL, Topic and
+ * the room). A further member, a member of every room, raises ALARMS alarms in all of them, GAP
+ * seconds apart, each resolved once its push reached every device; each device's push is timed from
+ * the raise call to its arrival at the push service. First WARMUP alarms that are not counted, then
+ * ALARMS alarms in quiet rooms, then RATE text messages a second in chats of CHAT-SIZE of the members
+ * (normal pushes, collapsed per chat), SETTLE seconds of it before another ALARMS alarms. The
+ * figures: raise to push at the device, p50 to max, quiet and under the traffic, and the ratio of the
+ * two p99; and how long the raise call itself took (the part of the delay that is chat's, not push's).
+ * A chat's members share a room and the chats are dealt round the rooms. A room's log takes its
+ * appends one after the other (seq order is commit order), so with one room (the default) all RATE
+ * messages queue on that room's row; rooms=50 spreads them as 50 operations would.
+ * Usage: {@code infra/bench.sh push [devices=1000] [rooms=1] [alarms=20] [warmup=3] [gap=1] [rate=500]
  * [chat-size=20] [settle=10] [chat=URL] [push=URL] [keycloak=URL] [push-service-port=0]
  * [answer-delay=0] [urgent-ttl=120] [normal-ttl=3600]} (ANSWER-DELAY: milliseconds the push service
  * takes to answer each push, a round trip to a browser vendor's service across the internet) against
- * a stack whose push function may post to 127.0.0.1 over
- * http (functions/push/README.md, the benchmark's section).
+ * a stack whose push function may post to 127.0.0.1 over http (functions/push/README.md, the
+ * benchmark's section).
  */
 public final class PushBenchmark implements Scenario {
 
@@ -50,6 +53,7 @@ public final class PushBenchmark implements Scenario {
     public void run(String[] args) throws Exception {
         ScenarioArgs options = new ScenarioArgs(args);
         devices = options.integer("devices", 1000);
+        int roomCount = options.integer("rooms", 1);
         int alarms = options.integer("alarms", 20);
         int warmup = options.integer("warmup", 3);
         double gap = options.decimal("gap", 1);
@@ -58,49 +62,57 @@ public final class PushBenchmark implements Scenario {
         int settle = options.integer("settle", 10);
         chat = options.string("chat", "http://127.0.0.1:8081");
         push = options.string("push", "http://127.0.0.1:8085");
-        System.out.printf(Locale.ROOT, "push benchmark: %d devices in one room, %d alarms %.1f s apart (after %d not counted),"
+        System.out.printf(Locale.ROOT, "push benchmark: %d devices in %d room(s), %d alarms %.1f s apart (after %d not counted),"
                 + " quiet and beside %d msg/s in chats of %d, push service answering after %d ms, against %s and %s%n",
-                devices, alarms, gap, warmup, rate, chatSize, options.integer("answer-delay", 0), chat, push);
+                devices, roomCount, alarms, gap, warmup, rate, chatSize, options.integer("answer-delay", 0), chat, push);
 
         BenchUsers users = new BenchUsers(options.string("keycloak", "http://127.0.0.1:8180"));
         List<String> tokens = users.tokens(devices + 1);
         String raiser = tokens.get(devices);
         String lead = users.token("lead2");
         long setupStarted = System.nanoTime();
-        String room = call("POST", chat + "/v1/rooms", lead,
-                Map.of("clientId", UUID.randomUUID(), "name", "Push benchmark " + UUID.randomUUID()), 201).get("id").asText();
+        List<String> rooms = new ArrayList<>();
+        for (int r = 0; r < roomCount; r++) {
+            rooms.add(call("POST", chat + "/v1/rooms", lead, Map.of("clientId", UUID.randomUUID(),
+                    "name", "Push benchmark " + r + " " + UUID.randomUUID()), 201).get("id").asText());
+        }
         List<String> userIds = new ArrayList<>();
-        for (String token : tokens) {
-            String userId = call("GET", chat + "/v1/me", token, null, 200).get("id").asText();
+        for (int i = 0; i < tokens.size(); i++) {
+            String userId = call("GET", chat + "/v1/me", tokens.get(i), null, 200).get("id").asText();
             userIds.add(userId);
-            call("POST", chat + "/v1/rooms/" + room + "/members", lead, Map.of("userId", userId), 201);
+            for (String room : i == devices ? rooms : List.of(roomOf(rooms, i, chatSize))) {
+                call("POST", chat + "/v1/rooms/" + room + "/members", lead, Map.of("userId", userId), 201);
+            }
         }
         List<String> chatIds = new ArrayList<>();
         for (int from = 0; from + chatSize <= devices; from += chatSize) {
-            chatIds.add(call("POST", chat + "/v1/rooms/" + room + "/chats", lead, Map.of("clientId", UUID.randomUUID(),
-                    "name", "Abschnitt " + from, "memberIds", userIds.subList(from, from + chatSize)), 201).get("id").asText());
+            chatIds.add(call("POST", chat + "/v1/rooms/" + roomOf(rooms, from, chatSize) + "/chats", lead,
+                    Map.of("clientId", UUID.randomUUID(), "name", "Abschnitt " + from,
+                            "memberIds", userIds.subList(from, from + chatSize)), 201).get("id").asText());
         }
         String vapidKey = call("GET", push + "/v1/push/vapid-public-key", lead, null, 200).get("publicKey").asText();
         AlarmArrivals arrivals = new AlarmArrivals();
-        PayloadExpectations expected = new PayloadExpectations(room, chatIds, options.string("urgent-ttl", "120"),
+        PayloadExpectations expected = new PayloadExpectations(chatIds, options.string("urgent-ttl", "120"),
                 options.string("normal-ttl", "3600"));
         try (LoopbackPushService service = new LoopbackPushService(options.integer("push-service-port", 0), vapidKey,
                 options.integer("answer-delay", 0))) {
             service.onArrival(arrivals::arrived);
             for (int i = 0; i < devices; i++) {
                 removeDevices(tokens.get(i));
-                call("POST", push + "/v1/push/devices/web-push", tokens.get(i), service.subscribe().json(), 201);
+                Subscription device = service.subscribe();
+                expected.device(device, roomOf(rooms, i, chatSize));
+                call("POST", push + "/v1/push/devices/web-push", tokens.get(i), device.json(), 201);
             }
             removeDevices(raiser);
-            System.out.printf(Locale.ROOT, "setup done in %.1f s: %d members, %d chats, %d devices registered%n",
-                    (System.nanoTime() - setupStarted) / 1e9, tokens.size(), chatIds.size(), devices);
+            System.out.printf(Locale.ROOT, "setup done in %.1f s: %d members, %d rooms, %d chats, %d devices registered%n",
+                    (System.nanoTime() - setupStarted) / 1e9, tokens.size(), rooms.size(), chatIds.size(), devices);
 
-            Alarms warm = new Alarms(room, raiser, arrivals, expected, LatencyReport.consoleOnly("warm-up"),
+            Alarms warm = new Alarms(rooms, raiser, arrivals, expected, LatencyReport.consoleOnly("warm-up"),
                     LatencyReport.consoleOnly("warm-up raise"));
             warm.raise(warmup, gap);
             LatencyReport quietReport = new LatencyReport("alarm -> push, quiet");
             LatencyReport quietRaises = new LatencyReport("alarm raise -> 201, quiet");
-            Alarms quiet = new Alarms(room, raiser, arrivals, expected, quietReport, quietRaises);
+            Alarms quiet = new Alarms(rooms, raiser, arrivals, expected, quietReport, quietRaises);
             long quietStart = System.nanoTime();
             quiet.raise(alarms, gap);
             double quietSeconds = (System.nanoTime() - quietStart) / 1e9;
@@ -122,7 +134,7 @@ public final class PushBenchmark implements Scenario {
             Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
             LatencyReport loadedReport = new LatencyReport("alarm -> push, " + rate + " msg/s");
             LatencyReport loadedRaises = new LatencyReport("alarm raise -> 201, " + rate + " msg/s");
-            Alarms loaded = new Alarms(room, raiser, arrivals, expected, loadedReport, loadedRaises);
+            Alarms loaded = new Alarms(rooms, raiser, arrivals, expected, loadedReport, loadedRaises);
             long loadedStart = System.nanoTime();
             loaded.raise(alarms, gap);
             double loadedSeconds = (System.nanoTime() - loadedStart) / 1e9;
@@ -161,6 +173,11 @@ public final class PushBenchmark implements Scenario {
         }
     }
 
+    /** Member I's room: the room of the chat the member is in (chat C is in room C mod ROOMS). */
+    private static String roomOf(List<String> rooms, int member, int chatSize) {
+        return rooms.get(member / chatSize % rooms.size());
+    }
+
     /** Removes the user's devices (an earlier run's, whose push service is gone). */
     private void removeDevices(String token) throws Exception {
         for (JsonNode device : call("GET", push + "/v1/push/devices", token, null, 200)) {
@@ -172,10 +189,10 @@ public final class PushBenchmark implements Scenario {
         return rest.call(method, url, token, body, expected);
     }
 
-    /** One series of alarms: raise, wait for the push at every device, record, resolve, pause. */
+    /** One series of alarms, each in every room: raise, wait for the push at every device, record, resolve, pause. */
     private final class Alarms {
 
-        private final String room;
+        private final List<String> rooms;
         private final String raiser;
         private final AlarmArrivals arrivals;
         private final PayloadExpectations expected;
@@ -184,9 +201,9 @@ public final class PushBenchmark implements Scenario {
         private long missing;
         private long incomplete;
 
-        Alarms(String room, String raiser, AlarmArrivals arrivals, PayloadExpectations expected, LatencyReport report,
+        Alarms(List<String> rooms, String raiser, AlarmArrivals arrivals, PayloadExpectations expected, LatencyReport report,
                 LatencyReport raises) {
-            this.room = room;
+            this.rooms = rooms;
             this.raiser = raiser;
             this.arrivals = arrivals;
             this.expected = expected;
@@ -198,7 +215,7 @@ public final class PushBenchmark implements Scenario {
             for (int a = 0; a < count; a++) {
                 long raised = System.nanoTime();
                 JsonNode alarm = call("POST", chat + "/v1/alarms", raiser, Map.of("clientId", UUID.randomUUID(),
-                        "kind", "emergency", "roomIds", List.of(room)), 201);
+                        "kind", "emergency", "roomIds", rooms), 201);
                 raises.recordNanos(System.nanoTime() - raised);
                 String alarmId = alarm.get("id").asText();
                 String topic = alarmId.replace("-", "");
