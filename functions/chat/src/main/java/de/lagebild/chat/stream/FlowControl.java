@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Keeps each socket's queue of unwritten frames bounded. Above the high-water mark a socket is
  * paused: it gets nothing new, and once half its queue has drained it is resumed (its rooms then
  * catch up from the log). A socket paused longer than the stall timeout reads nothing at all and
- * is reported as stalled. Runs on the stream's context; write completions arrive on any thread.
+ * is reported as stalled. It also counts the frames queued on all sockets and says when that count
+ * drops below a mark. Runs on the stream's context; write completions arrive on any thread.
  */
 final class FlowControl {
 
@@ -19,12 +21,19 @@ final class FlowControl {
     private final long stallNanos;
     private final Executor onContext;
     private final Consumer<StreamSession> resumed;
+    private final AtomicInteger queuedOnAllSockets = new AtomicInteger();
+    private final int drainedMark;
+    private final Runnable drained;
 
-    FlowControl(int highWaterFrames, Duration stallTimeout, Executor onContext, Consumer<StreamSession> resumed) {
+    /** {@code drained} runs on the context whenever the frames queued on all sockets drop below {@code drainedMark}. */
+    FlowControl(int highWaterFrames, Duration stallTimeout, Executor onContext, Consumer<StreamSession> resumed,
+            int drainedMark, Runnable drained) {
         this.highWaterFrames = highWaterFrames;
         this.stallNanos = stallTimeout.toNanos();
         this.onContext = onContext;
         this.resumed = resumed;
+        this.drainedMark = drainedMark;
+        this.drained = drained;
     }
 
     /** Sends a frame regardless of the queue (callers holding back where possible ask {@link #hasBufferSpace} first). */
@@ -33,6 +42,7 @@ final class FlowControl {
             return;
         }
         session.queued.incrementAndGet();
+        queuedOnAllSockets.incrementAndGet();
         session.out.send(frame, () -> written(session, 1));
     }
 
@@ -62,6 +72,11 @@ final class FlowControl {
         return Math.max(0, highWaterFrames - session.queued.get());
     }
 
+    /** Frames handed to any socket of the instance and not yet written out. */
+    int queuedOnAllSockets() {
+        return queuedOnAllSockets.get();
+    }
+
     /** Resumes the sockets that drained and returns those paused past the stall timeout. */
     List<StreamSession> stalled(Collection<StreamSession> sessions, long nowNanos) {
         List<StreamSession> stalled = new ArrayList<>();
@@ -75,6 +90,10 @@ final class FlowControl {
     }
 
     private void written(StreamSession session, int frames) {
+        int all = queuedOnAllSockets.addAndGet(-frames);
+        if (frames > 0 && all < drainedMark && all + frames >= drainedMark) {
+            onContext.execute(drained);
+        }
         if (session.queued.addAndGet(-frames) <= highWaterFrames / 2 && session.paused) {
             onContext.execute(() -> resume(session));
         }

@@ -46,7 +46,7 @@ final class RoomReplay {
             cursor.replayAgain = true;
             return;
         }
-        if (session.paused) {
+        if (session.paused || session.waitsToCatchUp) {
             cursor.behind = true;
             return;
         }

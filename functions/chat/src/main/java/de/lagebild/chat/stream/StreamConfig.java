@@ -40,6 +40,18 @@ public interface StreamConfig {
     @WithDefault("2")
     double framesPerSecond();
 
+    /**
+     * Sockets catching up from the log after `hello` at once; the others wait their turn (they get
+     * `welcome` and the active alarms first), so that thousands of phones reconnecting together do
+     * not fill the heap with pages and frames.
+     */
+    @WithDefault("32")
+    int maxCatchingUp();
+
+    /** Frames queued on all sockets of the instance (about 1 KB each) above which no further socket starts catching up. */
+    @WithDefault("20000")
+    int maxQueuedFrames();
+
     /** Rooms a `hello` may hold cursors for. */
     @WithDefault("1000")
     int maxCursors();

@@ -30,8 +30,10 @@ import java.util.concurrent.Executor;
  * Routes the event log and positions to the connected clients of this instance: the sockets
  * ({@link SessionRegistry}), each room's live feed ({@link RoomFeeds}) and its delivery to the
  * sockets ({@link LiveDelivery}), the replay of a socket that is behind ({@link RoomReplay}), the
- * bound on unwritten frames ({@link FlowControl}) and the positions ({@link PositionFanout}). Who sees an event is {@link RoomVisibility}'s answer,
- * live and in replay alike. All state lives on one Vert.x context, so none of it needs locks.
+ * turns of sockets catching up after `hello` ({@link CatchUpGate}), the bound on unwritten frames
+ * ({@link FlowControl}) and the positions ({@link PositionFanout}). Who sees an event is
+ * {@link RoomVisibility}'s answer, live and in replay alike. All state lives on one Vert.x
+ * context, so none of it needs locks.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -50,11 +52,13 @@ public class StreamHub {
     private final OrderDeliveries orderDeliveries;
     private final SessionRegistry sessions = new SessionRegistry();
     private final Counter stalledClosed;
+    private final MeterRegistry metrics;
 
     private Executor onContext;
     private FlowControl flow;
     private RoomFeeds feeds;
     private RoomReplay replay;
+    private CatchUpGate catchUps;
     private PositionFanout positions;
 
     StreamHub(Vertx vertx, EventReader reader, AlarmReads alarms, ServerFrames frames, Bus bus, StreamConfig config,
@@ -68,6 +72,7 @@ public class StreamHub {
         this.json = json;
         this.orderDeliveries = orderDeliveries;
         this.stalledClosed = metrics.counter("lagebild.stream.stalled.closed");
+        this.metrics = metrics;
         metrics.gauge("lagebild.stream.sessions", sessions, SessionRegistry::size);
     }
 
@@ -75,7 +80,10 @@ public class StreamHub {
         Context context = vertx.getDelegate().getOrCreateContext();
         onContext = task -> context.runOnContext(ignored -> task.run());
         Timers timers = (millis, task) -> vertx.setTimer(millis, id -> onContext.execute(task));
-        flow = new FlowControl(config.highWaterFrames(), config.stallTimeout(), onContext, this::resumed);
+        flow = new FlowControl(config.highWaterFrames(), config.stallTimeout(), onContext, this::resumed,
+                config.maxQueuedFrames(), () -> catchUps.admit());
+        catchUps = new CatchUpGate(config.maxCatchingUp(), config.maxQueuedFrames(), flow::queuedOnAllSockets);
+        metrics.gauge("lagebild.stream.catch.up.waiting", catchUps, CatchUpGate::waiting);
         SentEvents sent = (event, userId) -> {
             if (event.postsOrder()) {
                 orderDeliveries.delivered(event.roomId(), event.seq(), userId);
@@ -137,6 +145,7 @@ public class StreamHub {
             StreamSession session = sessions.remove(connectionId);
             if (session != null) {
                 positions.unwatchAll(session);
+                catchUps.leave(session);
             }
         });
     }
@@ -206,9 +215,10 @@ public class StreamHub {
 
     /**
      * Answers `hello`: `welcome`, then the active alarms of the user's rooms (before any replayed
-     * event, so that no alarm waits behind old messages), then replays each of the user's rooms
-     * after the client's cursor, then streams live. Rooms the client holds a cursor for but the user
-     * has left are replayed too: up to the event that removed them, which is the last they may see.
+     * event, so that no alarm waits behind old messages), then, at its turn ({@link CatchUpGate}),
+     * replays each of the user's rooms after the client's cursor, then streams live. Rooms the
+     * client holds a cursor for but the user has left are replayed too: up to the event that
+     * removed them, which is the last they may see.
      */
     private void greet(StreamSession session, ClientFrame.Hello hello) {
         Uni.combine().all().unis(reader.epoch(), reader.roomsOf(session.userId), alarms.activeOf(session.userId)).asTuple()
@@ -250,17 +260,28 @@ public class StreamHub {
                     session.initialReplays = replaying.size();
                     if (replaying.isEmpty()) {
                         flow.send(session, frames.caughtUp());
+                    } else {
+                        catchUps.enter(session, () -> catchUp(session));
                     }
-                    replaying.forEach(room -> replay.replay(session, room));
                 }, failure -> {
                     Log.warnf("stream hello failed: %s", failure.getMessage());
                     session.out.close(new CloseReason(1011, "try again shortly")).subscribe().with(ok -> { });
                 });
     }
 
+    /** The socket's turn: its rooms replay from the cursors of `hello` (and any it fell behind in while it waited). */
+    private void catchUp(StreamSession session) {
+        for (Map.Entry<UUID, StreamSession.RoomCursor> room : List.copyOf(session.rooms.entrySet())) {
+            if (room.getValue().initial || room.getValue().behind) {
+                replay.replay(session, room.getKey());
+            }
+        }
+    }
+
     private void initialReplayDone(StreamSession session) {
         if (--session.initialReplays == 0) {
             flow.send(session, frames.caughtUp());
+            catchUps.leave(session);
         }
     }
 
@@ -278,6 +299,7 @@ public class StreamHub {
     /** Catches up rooms whose wake-ups were lost (bus reconnect, NOTIFY after a crash) and drops idle feeds. */
     private void sweep() {
         closeStalled();
+        catchUps.admit();
         feeds.dropUnless(sessions::isFollowed);
         Set<UUID> followed = Set.copyOf(sessions.followedRooms());
         if (followed.isEmpty()) {

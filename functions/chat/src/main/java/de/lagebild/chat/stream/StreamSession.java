@@ -30,6 +30,10 @@ final class StreamSession {
     long pausedAtNanos;
     /** Rooms whose replay after `hello` has not finished; `caught_up` is sent when none is left. */
     int initialReplays;
+    /** Waiting for its turn to catch up ({@link CatchUpGate}): rooms it falls behind in are replayed once the turn comes. */
+    boolean waitsToCatchUp;
+    /** Holds one of the {@link CatchUpGate}'s places until its initial replay is done or it closes. */
+    boolean catchingUp;
 
     StreamSession(String id, UUID userId, SocketOut out, FrameBudget frameBudget) {
         this.id = id;

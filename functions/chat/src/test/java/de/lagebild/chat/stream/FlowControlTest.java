@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class FlowControlTest {
@@ -13,7 +14,9 @@ class FlowControlTest {
     private final TestSocket socket = new TestSocket();
     private final StreamSession session = new StreamSession("s", UUID.randomUUID(), socket, new FrameBudget(1, 1, 0));
     private final List<StreamSession> resumed = new ArrayList<>();
-    private final FlowControl flow = new FlowControl(4, Duration.ofSeconds(30), Runnable::run, resumed::add);
+    private final AtomicInteger drained = new AtomicInteger();
+    private final FlowControl flow = new FlowControl(4, Duration.ofSeconds(30), Runnable::run, resumed::add, 3,
+            drained::incrementAndGet);
 
     @Test
     void aSocketIsPausedAtTheHighWaterMarkAndResumedWhenHalfDrained() {
@@ -46,6 +49,27 @@ class FlowControlTest {
 
         assertThat(flow.stalled(List.of(session), pausedAt + Duration.ofSeconds(29).toNanos())).isEmpty();
         assertThat(flow.stalled(List.of(session), pausedAt + Duration.ofSeconds(31).toNanos())).containsExactly(session);
+    }
+
+    @Test
+    void theFramesQueuedOnAllSocketsAreCountedAndTheirDrainingBelowTheMarkIsTold() {
+        TestSocket other = new TestSocket();
+        StreamSession otherSession = new StreamSession("o", UUID.randomUUID(), other, new FrameBudget(1, 1, 0));
+        socket.writesAtOnce = false;
+        other.writesAtOnce = false;
+        flow.send(session, "a");
+        flow.send(session, "b");
+        flow.send(otherSession, "c");
+        assertThat(flow.queuedOnAllSockets()).isEqualTo(3);
+        assertThat(drained).hasValue(0);
+
+        other.writeAll();
+        assertThat(flow.queuedOnAllSockets()).isEqualTo(2);
+        assertThat(drained).hasValue(1);
+
+        socket.writeAll();
+        assertThat(flow.queuedOnAllSockets()).isZero();
+        assertThat(drained).as("told once per crossing of the mark").hasValue(1);
     }
 
     @Test

@@ -26,7 +26,7 @@ class LiveDeliveryTest {
     private final List<UUID> caughtUp = new ArrayList<>();
     private final List<Long> membershipChanges = new ArrayList<>();
     private final List<UUID> closings = new ArrayList<>();
-    private final FlowControl flow = new FlowControl(100, Duration.ofSeconds(30), Runnable::run, resumed -> { });
+    private final FlowControl flow = new FlowControl(100, Duration.ofSeconds(30), Runnable::run, resumed -> { }, 1000, () -> { });
     private final RoomFeeds feeds = new RoomFeeds(log, 100, Runnable::run, (millis, task) -> { },
             new LiveDelivery(sessions, new ServerFrames(new ObjectMapper()), flow,
                     (behind, room) -> caughtUp.add(room), new LiveDelivery.RoomChanges() {

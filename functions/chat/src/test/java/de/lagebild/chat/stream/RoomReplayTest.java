@@ -22,7 +22,7 @@ class RoomReplayTest {
     private final List<StreamSession> caughtUp = new ArrayList<>();
 
     private RoomReplay replay(int highWater, int readBatch) {
-        FlowControl flow = new FlowControl(highWater, Duration.ofSeconds(30), Runnable::run, resumed -> { });
+        FlowControl flow = new FlowControl(highWater, Duration.ofSeconds(30), Runnable::run, resumed -> { }, 1000, () -> { });
         return new RoomReplay(log, new ServerFrames(new ObjectMapper()), flow, readBatch, Runnable::run,
                 (millis, task) -> { }, caughtUp::add, SentEvents.NONE);
     }
@@ -103,5 +103,19 @@ class RoomReplayTest {
         assertThat(session.rooms.get(log.roomId).seq).isEqualTo(log.lastSeq());
         assertThat(log.reads).as("reads of the log").isLessThan(10);
         assertThat(caughtUp).containsExactly(session);
+    }
+
+    @Test
+    void aSocketWaitingForItsTurnToCatchUpIsNotReplayedButLeftBehind() {
+        log.opened(MANAGER);
+        log.addedToRoom(USER);
+        session.rooms.put(log.roomId, new StreamSession.RoomCursor(0, true));
+        session.waitsToCatchUp = true;
+
+        replay(100, 10).replay(session, log.roomId);
+
+        assertThat(socket.sent).isEmpty();
+        assertThat(log.reads).isZero();
+        assertThat(session.rooms.get(log.roomId).behind).isTrue();
     }
 }
