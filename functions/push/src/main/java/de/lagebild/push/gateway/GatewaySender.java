@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.lagebild.push.delivery.DueDelivery;
 import de.lagebild.push.delivery.Priority;
+import de.lagebild.push.delivery.PushHttp;
 import de.lagebild.push.delivery.SendOutcome;
-import de.lagebild.push.webpush.WebPushConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,16 +26,14 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class GatewaySender {
 
-    private final HttpClient http;
+    private final PushHttp http;
     private final GatewayApps apps;
-    private final WebPushConfig config;
     private final ObjectMapper json;
 
-    public GatewaySender(GatewayApps apps, WebPushConfig config, ObjectMapper json) {
+    public GatewaySender(PushHttp http, GatewayApps apps, ObjectMapper json) {
+        this.http = http;
         this.apps = apps;
-        this.config = config;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
     public CompletableFuture<SendOutcome> send(DueDelivery push) {
@@ -45,13 +42,9 @@ public class GatewaySender {
             // The app was taken out of the configuration: its devices cannot be reached any more.
             return CompletableFuture.completedFuture(SendOutcome.gone());
         }
-        HttpRequest request = HttpRequest.newBuilder(url.get())
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(notification(push).toString()))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> outcome(response, push.pushkey()))
+        return http.post(url.get(), Map.of("Content-Type", "application/json"),
+                        notification(push).toString().getBytes(StandardCharsets.UTF_8))
+                .thenApply(answer -> outcome(answer, push.pushkey()))
                 .exceptionally(failure -> SendOutcome.retry(null));
     }
 
@@ -78,14 +71,13 @@ public class GatewaySender {
         return body;
     }
 
-    private SendOutcome outcome(HttpResponse<String> response, String pushkey) {
-        SendOutcome byStatus = SendOutcome.ofStatus(response.statusCode(),
-                response.headers().firstValue("Retry-After").orElse(null));
+    private SendOutcome outcome(PushHttp.Answer answer, String pushkey) {
+        SendOutcome byStatus = SendOutcome.ofStatus(answer.status(), answer.retryAfter());
         if (byStatus.kind() != SendOutcome.Kind.SENT) {
             return byStatus;
         }
         try {
-            JsonNode rejected = json.readTree(response.body()).path("rejected");
+            JsonNode rejected = json.readTree(answer.body()).path("rejected");
             for (JsonNode key : rejected) {
                 if (pushkey.equals(key.asText())) {
                     return SendOutcome.gone();

@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * 1,000 pushes due at once (100 alarms to 10 devices), worked off by the function's loop and a second
  * consumer and sender beside it (as a second instance would), with the loop stopped and started again
  * in the middle: every (event, device) arrives exactly once. And one round of the sender sends a full
- * batch per pass, its passes at once, none twice.
+ * batch per pass, its passes at once, none twice, without a thread per push.
  */
 @QuarkusTest
 @WithTestResource(PushServicesResource.class)
@@ -112,8 +113,13 @@ class RestartDeliveryTest {
             while (consumer.consume() > 0) {
                 // Plans every alarm before the sender's round.
             }
-            assertThat(sender.send()).isEqualTo(config.sendingPasses() * config.batchSize());
-            assertThat(delivered(service, phones)).isEqualTo(config.sendingPasses() * config.batchSize());
+            int pushes = config.sendingPasses() * config.batchSize();
+            long threadsBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+            assertThat(sender.send()).isEqualTo(pushes);
+            long threadsStarted = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - threadsBefore;
+            assertThat(delivered(service, phones)).isEqualTo(pushes);
+            // The JDK's HttpClient started one per answer on two cores (PushHttp says why).
+            assertThat(threadsStarted).as("threads started for %d pushes", pushes).isLessThan(pushes / 10);
         } finally {
             loop.start();
         }
