@@ -1,5 +1,6 @@
 package de.lagebild.chat.message;
 
+import de.lagebild.common.messages.MessagePriority;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
  * database at once; the others wait here, in arrival order. Without it, a burst of messages fills
  * the database pool's own queue, and an alarm raised in that moment waits behind every message
  * queued before it (at 500 messages a second on two cores, a second and more); with it, the pool
- * keeps connections for the alarm. A waiting write goes on in its own request's Vert.x context.
+ * keeps connections for the alarm. An urgent message or order does not queue: it goes to the pool at
+ * once. A waiting write goes on in its own request's Vert.x context.
  */
 @ApplicationScoped
 public class MessageLane {
@@ -28,10 +30,13 @@ public class MessageLane {
         metrics.gauge("lagebild.messages.waiting", this, MessageLane::waiting);
     }
 
-    /** Runs the write now if the lane has room, else once it has; its outcome either way. */
-    public <T> Uni<T> run(Supplier<Uni<T>> write) {
+    /** Runs the write now if it is urgent or the lane has room, else once it has; its outcome either way. */
+    public <T> Uni<T> run(MessagePriority priority, Supplier<Uni<T>> write) {
+        if (priority == MessagePriority.URGENT) {
+            return Uni.createFrom().deferred(write::get);
+        }
         return Uni.createFrom().emitter(emitter -> {
-            Runnable start = () -> Uni.createFrom().deferred(() -> write.get())
+            Runnable start = () -> Uni.createFrom().deferred(write::get)
                     .onTermination().invoke(this::finished)
                     .subscribe().with(emitter::complete, emitter::fail);
             Context context = Vertx.currentContext();

@@ -4,11 +4,9 @@ import de.lagebild.common.identity.CurrentUser;
 import de.lagebild.common.identity.Roles;
 import de.lagebild.common.messages.MessageDraft;
 import de.lagebild.common.messages.MessagePosting;
-import de.lagebild.common.messages.MessagePriority;
 import de.lagebild.common.messages.MessageView;
 import de.lagebild.common.problem.ProblemException;
 import de.lagebild.common.writes.WriteResponses;
-import de.lagebild.common.writes.WriteResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,11 +62,7 @@ public class MessageResource {
             @NotNull @Valid SendMessageRequest request) {
         MessageDraft draft = request.toDraft();
         return currentUser.actor()
-                .flatMap(actor -> {
-                    Supplier<Uni<WriteResult<MessageView>>> post = () -> posting.post(actor, chatId, request.clientId(), draft);
-                    // An urgent message or order does not queue behind the others.
-                    return draft.priority() == MessagePriority.URGENT ? post.get() : lane.run(post);
-                })
+                .flatMap(actor -> lane.run(draft.priority(), () -> posting.post(actor, chatId, request.clientId(), draft)))
                 .map(WriteResponses::of);
     }
 

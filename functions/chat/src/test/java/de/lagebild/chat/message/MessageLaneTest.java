@@ -2,10 +2,12 @@ package de.lagebild.chat.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.lagebild.common.messages.MessagePriority;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** At most the limit of writes at once, the others in arrival order, each going on in its own request's context. */
+/** At most the limit of writes at once, the others in arrival order, each going on in its own request's context; urgent ones pass. */
 class MessageLaneTest {
 
     private final Vertx vertx = Vertx.vertx();
@@ -70,7 +72,7 @@ class MessageLaneTest {
         awaitStarted(2);
         Context own = vertx.getOrCreateContext();
         CompletableFuture<Context> ranOn = new CompletableFuture<>();
-        own.runOnContext(ignored -> lane.run(() -> {
+        own.runOnContext(ignored -> lane.run(MessagePriority.NORMAL, () -> {
             ranOn.complete(Vertx.currentContext());
             return Uni.createFrom().item("ok");
         }).subscribe().with(item -> { }));
@@ -84,12 +86,29 @@ class MessageLaneTest {
         assertThat(ranOn.get(5, TimeUnit.SECONDS)).isSameAs(own);
     }
 
+    @Test
+    void anUrgentWritePassesAFullLane() throws Exception {
+        Context requests = vertx.getOrCreateContext();
+        submit(0, requests);
+        submit(1, requests);
+        submit(2, requests);
+        awaitStarted(2);
+        assertThat(lane.waiting()).isEqualTo(1);
+
+        String urgent = lane.run(MessagePriority.URGENT, () -> Uni.createFrom().item("urgent"))
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(urgent).isEqualTo("urgent");
+        assertThat(started).containsExactly(0, 1);
+        assertThat(lane.waiting()).isEqualTo(1);
+    }
+
     /** Starts write {@code i} from the given context; it runs until its future in {@link #running} completes. */
     private CompletableFuture<String> submit(int i, Context context) {
         CompletableFuture<String> written = new CompletableFuture<>();
         CompletableFuture<String> answer = new CompletableFuture<>();
         running.add(written);
-        context.runOnContext(ignored -> lane.run(() -> {
+        context.runOnContext(ignored -> lane.run(MessagePriority.NORMAL, () -> {
             started.add(i);
             return Uni.createFrom().completionStage(written);
         }).subscribe().with(answer::complete, answer::completeExceptionally));
