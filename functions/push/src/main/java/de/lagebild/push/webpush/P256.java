@@ -4,8 +4,6 @@ import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
@@ -66,22 +64,6 @@ public final class P256 {
         copyUnsigned(key.getW().getAffineX(), point, 1);
         copyUnsigned(key.getW().getAffineY(), point, 1 + COORDINATE_LENGTH);
         return point;
-    }
-
-    public static byte[] scalar(ECPrivateKey key) {
-        byte[] scalar = new byte[COORDINATE_LENGTH];
-        copyUnsigned(key.getS(), scalar, 0);
-        return scalar;
-    }
-
-    public static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no P-256", e);
-        }
     }
 
     public static byte[] fromBase64Url(String text) {

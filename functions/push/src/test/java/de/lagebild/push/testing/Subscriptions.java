@@ -16,7 +16,7 @@ public record Subscriptions(String endpoint, KeyPair keys, byte[] auth) {
     public static Subscriptions at(String pushServiceBase) {
         byte[] auth = new byte[16];
         RANDOM.nextBytes(auth);
-        return new Subscriptions(pushServiceBase + "/push/" + UUID.randomUUID(), P256.generate(), auth);
+        return new Subscriptions(pushServiceBase + "/push/" + UUID.randomUUID(), TestKeys.generate(), auth);
     }
 
     public static Subscriptions unreachable() {

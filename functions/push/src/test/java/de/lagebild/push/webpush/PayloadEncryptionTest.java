@@ -3,6 +3,7 @@ package de.lagebild.push.webpush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.lagebild.push.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
@@ -38,12 +39,12 @@ class PayloadEncryptionTest {
     @Test
     void theRawKeysRoundTrip() {
         assertThat(P256.toBase64Url(P256.uncompressed(P256.publicKey(P256.fromBase64Url(UA_PUBLIC))))).isEqualTo(UA_PUBLIC);
-        assertThat(P256.toBase64Url(P256.scalar(P256.privateKey(P256.fromBase64Url(UA_PRIVATE))))).isEqualTo(UA_PRIVATE);
+        assertThat(P256.toBase64Url(TestKeys.scalar(P256.privateKey(P256.fromBase64Url(UA_PRIVATE))))).isEqualTo(UA_PRIVATE);
     }
 
     @Test
     void aFreshKeyAndSaltEachTimeAndOnlyTheSubscriberReadsIt() {
-        KeyPair browser = P256.generate();
+        KeyPair browser = TestKeys.generate();
         byte[] receiverPublic = P256.uncompressed((ECPublicKey) browser.getPublic());
         byte[] auth = P256.fromBase64Url(AUTH);
         byte[] message = "{\"kind\":\"alarm\"}".getBytes(StandardCharsets.UTF_8);
@@ -51,7 +52,7 @@ class PayloadEncryptionTest {
         byte[] second = PayloadEncryption.encrypt(message, Agreement.make(receiverPublic, auth));
         assertThat(first).isNotEqualTo(second);
         assertThat(PayloadDecryption.decrypt(first, (ECPrivateKey) browser.getPrivate(), receiverPublic, auth)).isEqualTo(message);
-        KeyPair other = P256.generate();
+        KeyPair other = TestKeys.generate();
         assertThatThrownBy(() -> PayloadDecryption.decrypt(first, (ECPrivateKey) other.getPrivate(),
                 P256.uncompressed((ECPublicKey) other.getPublic()), auth)).isInstanceOf(IllegalArgumentException.class);
     }

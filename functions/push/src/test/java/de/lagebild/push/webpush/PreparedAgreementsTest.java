@@ -3,6 +3,7 @@ package de.lagebild.push.webpush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.lagebild.push.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
@@ -124,7 +125,7 @@ class PreparedAgreementsTest {
 
     /** A subscription's side: its key pair and auth secret. */
     private static final class Browser {
-        private final KeyPair keys = P256.generate();
+        private final KeyPair keys = TestKeys.generate();
         private final byte[] publicKey = P256.uncompressed((ECPublicKey) keys.getPublic());
         private final byte[] auth = UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII);
 

@@ -1,5 +1,6 @@
 package de.lagebild.push.webpush;
 
+import de.lagebild.push.testing.TestKeys;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.interfaces.ECPublicKey;
@@ -21,7 +22,7 @@ public final class SenderEcdhBenchmark {
     public static void main(String[] args) throws GeneralSecurityException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int agreements = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        byte[] device = P256.uncompressed((ECPublicKey) P256.generate().getPublic());
+        byte[] device = P256.uncompressed((ECPublicKey) TestKeys.generate().getPublic());
         System.out.printf(Locale.ROOT, "%s %s, %d rounds of %d agreements each (the first half warms up)%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, agreements);
         for (int round = 1; round <= rounds; round++) {
@@ -33,7 +34,7 @@ public final class SenderEcdhBenchmark {
     }
 
     private static byte[] jdkAgreement(byte[] device) throws GeneralSecurityException {
-        KeyPair sender = P256.generate();
+        KeyPair sender = TestKeys.generate();
         KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
         agreement.init(sender.getPrivate());
         agreement.doPhase(P256.publicKey(device), true);

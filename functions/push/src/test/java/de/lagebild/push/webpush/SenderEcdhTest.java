@@ -3,6 +3,7 @@ package de.lagebild.push.webpush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.lagebild.push.testing.TestKeys;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
@@ -20,7 +21,7 @@ class SenderEcdhTest {
     void theReceiverAgreesOnTheSameSecretWithTheJdk() throws GeneralSecurityException {
         Set<String> senderKeys = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            KeyPair receiver = P256.generate();
+            KeyPair receiver = TestKeys.generate();
             SenderEcdh.Agreed agreed = SenderEcdh.withNewKey(P256.uncompressed((ECPublicKey) receiver.getPublic()));
             KeyAgreement jdk = KeyAgreement.getInstance("ECDH");
             jdk.init(receiver.getPrivate());
@@ -32,16 +33,16 @@ class SenderEcdhTest {
 
     @Test
     void aGivenSenderKeyGivesItsOwnPublicKey() {
-        KeyPair sender = P256.generate();
-        KeyPair receiver = P256.generate();
-        SenderEcdh.Agreed agreed = SenderEcdh.withKey(P256.scalar((ECPrivateKey) sender.getPrivate()),
+        KeyPair sender = TestKeys.generate();
+        KeyPair receiver = TestKeys.generate();
+        SenderEcdh.Agreed agreed = SenderEcdh.withKey(TestKeys.scalar((ECPrivateKey) sender.getPrivate()),
                 P256.uncompressed((ECPublicKey) receiver.getPublic()));
         assertThat(agreed.senderPublic()).isEqualTo(P256.uncompressed((ECPublicKey) sender.getPublic()));
     }
 
     @Test
     void aReceiverKeyThatIsNoUncompressedPointOnTheCurveIsRefused() {
-        byte[] valid = P256.uncompressed((ECPublicKey) P256.generate().getPublic());
+        byte[] valid = P256.uncompressed((ECPublicKey) TestKeys.generate().getPublic());
         byte[] offCurve = valid.clone();
         offCurve[64] ^= 1;
         byte[] compressed = Arrays.copyOf(valid, 33);
@@ -55,7 +56,7 @@ class SenderEcdhTest {
 
     @Test
     void aSenderScalarOutsideTheGroupIsRefused() {
-        byte[] receiver = P256.uncompressed((ECPublicKey) P256.generate().getPublic());
+        byte[] receiver = P256.uncompressed((ECPublicKey) TestKeys.generate().getPublic());
         byte[] order = P256.fromBase64Url("_____wAAAAD__________7zm-q2nF56E87nKwvxjJVE");
         assertThatThrownBy(() -> SenderEcdh.withKey(new byte[32], receiver)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SenderEcdh.withKey(order, receiver)).isInstanceOf(IllegalArgumentException.class);
