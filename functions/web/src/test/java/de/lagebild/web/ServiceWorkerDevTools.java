@@ -32,11 +32,15 @@ final class ServiceWorkerDevTools {
 
     /** Evaluates the expression (a promise is awaited) in the profile's service worker of the origin; its JSON result. */
     static JsonNode evaluate(Path profile, String origin, String expression) throws Exception {
-        return start(profile, origin, expression).result();
+        return start(profile, origin, "true", expression).result();
     }
 
-    /** Sends the expression to the profile's service worker of the origin and returns without waiting for it. */
-    static Evaluation start(Path profile, String origin, String expression) throws Exception {
+    /**
+     * Evaluates the set-up in the profile's service worker of the origin and waits for it, then sends the
+     * expression on the same connection and returns without waiting for that: what the set-up installs is
+     * in place before the caller goes on.
+     */
+    static Evaluation start(Path profile, String origin, String setUp, String expression) throws Exception {
         int port = Integer.parseInt(Files.readAllLines(profile.resolve("DevToolsActivePort")).get(0).strip());
         JsonNode targets = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
@@ -49,7 +53,7 @@ final class ServiceWorkerDevTools {
         if (socketUrl == null) {
             throw new IllegalStateException("no service worker of " + origin + " among " + targets);
         }
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        Map<Integer, CompletableFuture<JsonNode>> answers = Map.of(1, new CompletableFuture<>(), 2, new CompletableFuture<>());
         WebSocket socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(socketUrl), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
@@ -60,11 +64,12 @@ final class ServiceWorkerDevTools {
                         if (last) {
                             try {
                                 JsonNode message = JSON.readTree(text.toString());
-                                if (message.path("id").asInt() == 1) {
+                                CompletableFuture<JsonNode> answer = answers.get(message.path("id").asInt());
+                                if (answer != null) {
                                     answer.complete(message);
                                 }
                             } catch (Exception e) {
-                                answer.completeExceptionally(e);
+                                answers.values().forEach(answer -> answer.completeExceptionally(e));
                             }
                             text.setLength(0);
                         }
@@ -72,9 +77,23 @@ final class ServiceWorkerDevTools {
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
-        socket.sendText(JSON.writeValueAsString(Map.of("id", 1, "method", "Runtime.evaluate", "params",
+        Evaluation setUpDone = send(socket, 1, setUp, answers.get(1));
+        valueOf(setUpDone.answer().get(30, TimeUnit.SECONDS));
+        return send(socket, 2, expression, answers.get(2));
+    }
+
+    private static Evaluation send(WebSocket socket, int id, String expression, CompletableFuture<JsonNode> answer) throws Exception {
+        socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", "Runtime.evaluate", "params",
                 Map.of("expression", expression, "awaitPromise", true, "returnByValue", true))), true).get(10, TimeUnit.SECONDS);
         return new Evaluation(socket, answer);
+    }
+
+    private static JsonNode valueOf(JsonNode answer) {
+        JsonNode result = answer.path("result");
+        if (result.has("exceptionDetails")) {
+            throw new IllegalStateException("service worker: " + result.get("exceptionDetails"));
+        }
+        return result.path("result").path("value");
     }
 
     /** An expression sent to a service worker, its answer still to come. */
@@ -83,11 +102,7 @@ final class ServiceWorkerDevTools {
         /** Waits for the expression's JSON result (at most 30 s) and closes the connection. */
         JsonNode result() throws Exception {
             try {
-                JsonNode result = answer.get(30, TimeUnit.SECONDS).path("result");
-                if (result.has("exceptionDetails")) {
-                    throw new IllegalStateException("service worker: " + result.get("exceptionDetails"));
-                }
-                return result.path("result").path("value");
+                return valueOf(answer.get(30, TimeUnit.SECONDS));
             } finally {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
             }

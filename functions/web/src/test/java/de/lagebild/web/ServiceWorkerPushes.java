@@ -75,24 +75,40 @@ final class ServiceWorkerPushes {
 
     /**
      * A click on the notification with this tag, in a profile started with {@link ServiceWorkerDevTools#ARG},
-     * armed before the push that shows it: headless Chromium keeps a shown notification only briefly, and a
-     * busy machine could take longer than that between the push and a search begun after it. Headless
-     * Chromium shows notifications nowhere a click could reach and the DevTools protocol has no command for
-     * one, so the service worker gets the event a click gives it, for the notification it shows. Such an
-     * event carries no user activation. {@link ServiceWorkerDevTools.Evaluation#result()} waits for the click.
+     * armed before the push that shows it. Headless Chromium shows notifications nowhere a click could reach
+     * and the DevTools protocol has no command for one, so the service worker gets the event a click gives it,
+     * for the notification it shows, at the moment it shows it: the armed click wraps the registration's
+     * {@code showNotification} and looks the notification up as soon as the app's call resolves. (It searched
+     * by polling before, and on a busy machine once found nothing for 20 s: headless Chromium keeps a shown
+     * notification only briefly.) Such an event carries no user activation. {@link ServiceWorkerDevTools.Evaluation#result()}
+     * waits for the click and fails telling whether the notification was never shown or gone at once.
      */
     ServiceWorkerDevTools.Evaluation armClick(Path profile, String tag) throws Exception {
-        return ServiceWorkerDevTools.start(profile, origin, """
-                (async () => {
-                  for (let i = 0; i < 800; i++) {
-                    const shown = (await self.registration.getNotifications()).find((n) => n.tag === '%s');
-                    if (shown) {
+        String setUp = """
+                (() => {
+                  const registration = self.registration;
+                  const tag = '%s';
+                  self.lagebildClick = new Promise((resolve, reject) => {
+                    const never = setTimeout(() => {
+                      delete registration.showNotification;
+                      reject(new Error('no notification tagged ' + tag + ' was shown in 20 s'));
+                    }, 20000);
+                    registration.showNotification = async (title, options) => {
+                      await ServiceWorkerRegistration.prototype.showNotification.call(registration, title, options);
+                      if (options?.tag !== tag) return;
+                      delete registration.showNotification;
+                      clearTimeout(never);
+                      const [shown] = await registration.getNotifications({ tag });
+                      if (!shown) {
+                        reject(new Error('the notification tagged ' + tag + ' was shown and gone at once'));
+                        return;
+                      }
                       self.dispatchEvent(new NotificationEvent('notificationclick', { notification: shown }));
-                      return true;
-                    }
-                    await new Promise((resolve) => setTimeout(resolve, 25));
-                  }
-                  throw new Error('no notification tagged %s');
-                })()""".formatted(tag, tag));
+                      resolve(true);
+                    };
+                  });
+                  return true;
+                })()""".formatted(tag);
+        return ServiceWorkerDevTools.start(profile, origin, setUp, "self.lagebildClick");
     }
 }
