@@ -8,7 +8,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,11 +32,20 @@ public class PushHttp {
     private final HttpClient client;
     private final long timeoutMillis;
 
+    @Inject
     public PushHttp(Vertx vertx, WebPushConfig webPush, DeliveryConfig delivery) {
-        this.timeoutMillis = webPush.timeout().toMillis();
+        this(vertx, webPush.timeout(), Math.max(1, delivery.batchSize()) * Math.max(1, delivery.sendingPasses()));
+    }
+
+    /**
+     * A client that trusts what the JVM trusts (its default trust store) and checks that a certificate
+     * names the host it reached.
+     */
+    PushHttp(Vertx vertx, Duration timeout, int maxPoolSize) {
+        this.timeoutMillis = timeout.toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeoutMillis)
-                .setMaxPoolSize(Math.max(1, delivery.batchSize()) * Math.max(1, delivery.sendingPasses()))
+                .setMaxPoolSize(maxPoolSize)
                 .setVerifyHost(true));
     }
 
