@@ -107,7 +107,7 @@ final class WebStack implements AutoCloseable {
     private static CompletableFuture<PackagedFunction> startAsync(String name, String module, List<String> settings) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return PackagedFunction.start(name, Path.of("..", module), PackagedFunction.freePort(), settings);
+                return PackagedFunction.startOnFreePort(name, Path.of("..", module), settings);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

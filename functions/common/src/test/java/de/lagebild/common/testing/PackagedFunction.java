@@ -49,24 +49,47 @@ public final class PackagedFunction implements AutoCloseable {
      * target/quarkus-artifact.properties, as {@code @QuarkusIntegrationTest} decides).
      */
     public static PackagedFunction start(String name, Path module) throws IOException, InterruptedException {
-        return start(name, module, freePort(), List.of());
+        return startOnFreePort(name, module, List.of());
+    }
+
+    /**
+     * Starts a module's packaged application on a free port with extra system properties ({@code -Dkey=value});
+     * {@link #port()} tells which. A start that fails is retried on another free port, since the one found free
+     * may have been taken before the function bound it (by a function starting beside it, or as the local port
+     * of some connection).
+     */
+    public static PackagedFunction startOnFreePort(String name, Path module, List<String> extraSettings)
+            throws IOException, InterruptedException {
+        return start(name, module, PackagedFunction::freePort, extraSettings);
     }
 
     /**
      * Starts a module's packaged application on the given port with extra system properties ({@code -Dkey=value}).
-     * A process that exits before it is ready is started once more (on a new management port): with several
-     * functions starting side by side, a port found free may be taken before the function binds it. The failed
-     * start's log is kept beside ({@code <name>-failed-start.log}) and its end printed.
+     * A process that exits before it is ready is started once more (on a new management port, the HTTP port
+     * being the caller's): with several functions starting side by side, a port found free may be taken before
+     * the function binds it. The failed start's log is kept beside ({@code <name>-failed-start.log}) and its
+     * end printed.
      */
     public static PackagedFunction start(String name, Path module, int port, List<String> extraSettings)
             throws IOException, InterruptedException {
+        return start(name, module, () -> port, extraSettings);
+    }
+
+    private static PackagedFunction start(String name, Path module, PortChoice port, List<String> extraSettings)
+            throws IOException, InterruptedException {
         try {
-            return startOnce(name, module, port, extraSettings);
+            return startOnce(name, module, port.next(), extraSettings);
         } catch (ExitedBeforeReady first) {
             Files.copy(first.log, Path.of("target", name + "-failed-start.log"), StandardCopyOption.REPLACE_EXISTING);
             System.err.println(first.getMessage() + "; starting it once more. The end of its log:\n" + first.logTail);
-            return startOnce(name, module, port, extraSettings);
+            return startOnce(name, module, port.next(), extraSettings);
         }
+    }
+
+    /** The HTTP port of one start: the same each time for a given port, a new free one for {@link #startOnFreePort}. */
+    @FunctionalInterface
+    private interface PortChoice {
+        int next() throws IOException;
     }
 
     private static PackagedFunction startOnce(String name, Path module, int port, List<String> extraSettings)

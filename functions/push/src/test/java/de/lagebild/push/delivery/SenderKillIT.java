@@ -74,7 +74,7 @@ class SenderKillIT {
         settings.add("-Dlagebild.push.delivery.batch-size=" + BATCH);
         settings.add("-Dlagebild.push.delivery.sending-passes=" + PASSES);
         settings.add("-Dlagebild.push.delivery.max-backoff=2s");
-        return PackagedFunction.start(name, Path.of("."), PackagedFunction.freePort(), settings);
+        return PackagedFunction.startOnFreePort(name, Path.of("."), settings);
     }
 
     private static int delivered(LocalPushService service, List<Subscriptions> phones) {
