@@ -13,6 +13,7 @@ import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * P-256 keys in the raw forms Web Push uses (RFC 8291, RFC 8292): a public key is the uncompressed
@@ -61,8 +62,8 @@ public final class P256 {
     public static byte[] uncompressed(ECPublicKey key) {
         byte[] point = new byte[PUBLIC_KEY_LENGTH];
         point[0] = 0x04;
-        copyUnsigned(key.getW().getAffineX(), point, 1);
-        copyUnsigned(key.getW().getAffineY(), point, 1 + COORDINATE_LENGTH);
+        BigIntegers.asUnsignedByteArray(key.getW().getAffineX(), point, 1, COORDINATE_LENGTH);
+        BigIntegers.asUnsignedByteArray(key.getW().getAffineY(), point, 1 + COORDINATE_LENGTH, COORDINATE_LENGTH);
         return point;
     }
 
@@ -72,12 +73,6 @@ public final class P256 {
 
     public static String toBase64Url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void copyUnsigned(BigInteger value, byte[] target, int offset) {
-        byte[] bytes = value.toByteArray();
-        int length = Math.min(bytes.length, COORDINATE_LENGTH);
-        System.arraycopy(bytes, bytes.length - length, target, offset + COORDINATE_LENGTH - length, length);
     }
 
     private static ECParameterSpec curve() {

@@ -5,6 +5,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
+import org.bouncycastle.util.BigIntegers;
 
 /** P-256 key pairs made by the JDK, for the browser's side of the tests and the keys the RFC's example fixes. */
 public final class TestKeys {
@@ -26,10 +27,6 @@ public final class TestKeys {
 
     /** The private key's scalar, 32 bytes big-endian. */
     public static byte[] scalar(ECPrivateKey key) {
-        byte[] bytes = key.getS().toByteArray();
-        byte[] scalar = new byte[SCALAR_LENGTH];
-        int length = Math.min(bytes.length, SCALAR_LENGTH);
-        System.arraycopy(bytes, bytes.length - length, scalar, SCALAR_LENGTH - length, length);
-        return scalar;
+        return BigIntegers.asUnsignedByteArray(SCALAR_LENGTH, key.getS());
     }
 }
