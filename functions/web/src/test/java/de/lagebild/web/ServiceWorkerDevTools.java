@@ -30,11 +30,6 @@ final class ServiceWorkerDevTools {
     private ServiceWorkerDevTools() {
     }
 
-    /** Evaluates the expression (a promise is awaited) in the profile's service worker of the origin; its JSON result. */
-    static JsonNode evaluate(Path profile, String origin, String expression) throws Exception {
-        return start(profile, origin, "true", expression).result();
-    }
-
     /**
      * Evaluates the set-up in the profile's service worker of the origin and waits for it, then sends the
      * expression on the same connection and returns without waiting for that: what the set-up installs is
