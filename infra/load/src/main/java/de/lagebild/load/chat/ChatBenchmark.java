@@ -2,6 +2,7 @@ package de.lagebild.load.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.lagebild.load.BenchUsers;
+import de.lagebild.load.DueWindows;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.Scenario;
 import de.lagebild.load.ScenarioArgs;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ROOMS operation rooms, messages at RATE per second in total for SECONDS, every delivery timed
  * from the moment the send was due to the frame at each member's socket. Usage:
  * {@code infra/bench.sh chat [chats=50] [members=20] [rooms=50] [rate=500] [seconds=60] [chat=URL] [keycloak=URL]} against infra/start.sh;
- * {@code rates=250,500,...} runs one phase per rate on the same rooms and sockets, 5 s apart.
+ * {@code rates=250,500,...} runs one phase per rate on the same rooms and sockets, 5 s apart. Each phase prints its
+ * delivery percentiles in all and per 10 s window of the messages' due time, from the phase's start.
  * A room's log is appended under its row lock (seq order is commit order), so one room takes
  * messages one after the other: rooms=1 measures that ceiling.
  */
@@ -89,13 +91,14 @@ public final class ChatBenchmark implements Scenario {
         LatencyReport acknowledged = new LatencyReport("send -> 201 (ack)" + label);
         LatencyReport delivered = new LatencyReport("send -> frame at member" + label);
         long duplicatesBefore = phones.duplicates();
-        phones.measureInto(delivered);
+        long start = System.nanoTime();
+        DueWindows windows = new DueWindows(start, 10, seconds);
+        phones.measureInto(delivered, windows);
         MessageSender sender = new MessageSender(vertx, chat, acknowledged);
         int chats = chatIds.size();
         long total = (long) rate * seconds;
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         AtomicLong sent = new AtomicLong();
-        long start = System.nanoTime();
         long ticker = vertx.setPeriodic(1, id -> {
             long due = Math.min(total, (System.nanoTime() - start) / periodNanos + 1);
             for (long n = sent.get(); n < due; n = sent.incrementAndGet()) {
@@ -116,6 +119,7 @@ public final class ChatBenchmark implements Scenario {
         }
         System.out.println(acknowledged.summary(elapsed));
         System.out.println(delivered.summary(elapsed));
+        System.out.print(windows.lines("  frame at member"));
         System.out.printf(Locale.ROOT, "sent=%d acknowledged=%d errors=%d deliveries expected=%d received=%d missing=%d duplicates=%d%n",
                 total, acknowledged.count(), sender.errors(), expected, delivered.count(),
                 expected - delivered.count(), phones.duplicates() - duplicatesBefore);

@@ -1,5 +1,6 @@
 package de.lagebild.load.chat;
 
+import de.lagebild.load.DueWindows;
 import de.lagebild.load.LatencyReport;
 import de.lagebild.load.StreamSockets;
 import io.vertx.core.Vertx;
@@ -19,14 +20,16 @@ final class MemberPhones {
 
     private final StreamSockets sockets;
     private volatile LatencyReport delivered;
+    private volatile DueWindows deliveredByWindow;
     private final AtomicLong duplicates = new AtomicLong();
 
     MemberPhones(Vertx vertx, String chatUrl, int count) {
         this.sockets = new StreamSockets(vertx, chatUrl, count);
     }
 
-    /** Where the deliveries from now on are recorded. */
-    void measureInto(LatencyReport report) {
+    /** Where the deliveries from now on are recorded: in all, and by the window in which their message was due. */
+    void measureInto(LatencyReport report, DueWindows windows) {
+        deliveredByWindow = windows;
         delivered = report;
     }
 
@@ -62,7 +65,9 @@ final class MemberPhones {
                     return;
                 }
                 lastSeq = seq;
-                report.recordNanos(now - StreamSockets.number(frame, marker + MARKER.length()));
+                long due = StreamSockets.number(frame, marker + MARKER.length());
+                report.recordNanos(now - due);
+                deliveredByWindow.record(due, now - due);
             }
         }
     }
