@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.Claims;
@@ -105,13 +107,23 @@ public class VerifiedTokens {
     /**
      * The identity with the request-bound attributes of {@code request} in place of those of the request it
      * was verified in, or with none when it is null: a remembered identity must not keep that request (its
-     * buffers) alive, and each hit is bound to its own.
+     * buffers, its body, its REST context) alive, and each hit is bound to its own. It is built afresh rather
+     * than copied: a copy takes over the original's permission checkers, and Quarkus' checker of the
+     * identity's own permissions refers to the builder that made it, whose attributes hold the request. The
+     * new builder checks the same permissions; these functions register no other permission checker.
      */
     public static SecurityIdentity withRequest(SecurityIdentity identity, RoutingContext request) {
-        return QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(RoutingContext.class.getName(), request)
-                .addAttribute(AuthenticationRequestContext.class.getName(),
-                        request == null ? null : request.get(AuthenticationRequestContext.class.getName()))
+        Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
+        attributes.put(RoutingContext.class.getName(), request);
+        attributes.put(AuthenticationRequestContext.class.getName(),
+                request == null ? null : request.get(AuthenticationRequestContext.class.getName()));
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials())
+                .addPermissions(identity.getPermissions())
+                .addAttributes(attributes)
+                .setAnonymous(identity.isAnonymous())
                 .build();
     }
 

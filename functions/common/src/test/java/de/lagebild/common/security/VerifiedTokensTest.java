@@ -3,9 +3,11 @@ package de.lagebild.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,37 @@ class VerifiedTokensTest {
         String tenant = found.getAttribute("tenant-id");
         assertThat(verifiedIn).isNull();
         assertThat(tenant).isEqualTo("Default");
+    }
+
+    @Test
+    void aRememberedIdentityDoesNotKeepTheRequestItWasVerifiedInAlive() throws InterruptedException {
+        VerifiedTokens tokens = cache(true, 10, Duration.ofSeconds(60));
+        WeakReference<Object> request = rememberVerifiedIn(tokens);
+        for (int i = 0; i < 100 && request.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(request.get()).isNull();
+        assertThat(tokens.find(TOKEN)).isPresent();
+    }
+
+    /** Remembers an identity verified in a request that nothing else refers to; the reference follows it. */
+    private WeakReference<Object> rememberVerifiedIn(VerifiedTokens tokens) {
+        Object request = new Object();
+        tokens.remember(TOKEN, QuarkusSecurityIdentity.builder(identityExpiringAt(NOW.plusSeconds(300)))
+                .addAttribute(RoutingContext.class.getName(), request).build());
+        return new WeakReference<>(request);
+    }
+
+    @Test
+    void aRememberedIdentityKeepsItsPermissions() {
+        VerifiedTokens tokens = cache(true, 10, Duration.ofSeconds(60));
+        tokens.remember(TOKEN, QuarkusSecurityIdentity.builder(identityExpiringAt(NOW.plusSeconds(300)))
+                .addPermissionAsString("positions:write").build());
+
+        SecurityIdentity found = tokens.find(TOKEN).orElseThrow();
+        assertThat(found.checkPermissionBlocking(new StringPermission("positions", "write"))).isTrue();
+        assertThat(found.checkPermissionBlocking(new StringPermission("layers", "admin"))).isFalse();
     }
 
     @Test
