@@ -92,7 +92,7 @@ public final class ChatBenchmark implements Scenario {
         LatencyReport delivered = new LatencyReport("send -> frame at member" + label);
         long duplicatesBefore = phones.duplicates();
         long start = System.nanoTime();
-        DueWindows windows = new DueWindows(start, 10, seconds);
+        DueWindows windows = new DueWindows("  frame at member", start, 10, seconds);
         phones.measureInto(delivered, windows);
         MessageSender sender = new MessageSender(vertx, chat, acknowledged);
         int chats = chatIds.size();
@@ -119,7 +119,7 @@ public final class ChatBenchmark implements Scenario {
         }
         System.out.println(acknowledged.summary(elapsed));
         System.out.println(delivered.summary(elapsed));
-        System.out.print(windows.lines("  frame at member"));
+        System.out.print(windows.lines());
         System.out.printf(Locale.ROOT, "sent=%d acknowledged=%d errors=%d deliveries expected=%d received=%d missing=%d duplicates=%d%n",
                 total, acknowledged.count(), sender.errors(), expected, delivered.count(),
                 expected - delivered.count(), phones.duplicates() - duplicatesBefore);
