@@ -26,26 +26,28 @@ import java.util.UUID;
 public class EventConsumer {
 
     private static final int EVENTS_PER_ROOM = 500;
-    private static final String ROOMS_BEHIND = """
-            select r.id, c.room_id is null as new_cursor from rooms r left join push_cursors c on c.room_id = r.id
-             where r.last_seq > coalesce(c.last_seq, 0)
-             order by r.id limit $1""";
+    /**
+     * One statement per pass: the rooms with unread events, in one snapshot. Those none of whose
+     * members has a device have their cursors moved to their ends (nothing in them could be pushed to
+     * anybody, so their events are not read; a cursor never moves back; rows are locked in id order,
+     * so two instances' passes never deadlock); the others are returned, to be read. One statement,
+     * because with two a room without devices that fell behind between them (at hundreds of messages
+     * a second, many do) would be read event by event.
+     */
+    private static final String ROOMS_TO_READ = """
+            with behind as (
+                select r.id, r.last_seq, c.room_id is null as new_cursor,
+                       exists (select 1 from room_members m join push_devices d on d.user_id = m.user_id
+                                where m.room_id = r.id) as pushable
+                  from rooms r left join push_cursors c on c.room_id = r.id
+                 where r.last_seq > coalesce(c.last_seq, 0)),
+            passed_over as (
+                insert into push_cursors (room_id, last_seq)
+                select id, last_seq from behind where not pushable order by id
+                on conflict (room_id) do update set last_seq = greatest(push_cursors.last_seq, excluded.last_seq))
+            select id, new_cursor from behind where pushable order by id limit $1""";
     private static final String ENSURE_CURSOR = "insert into push_cursors (room_id, last_seq) values ($1, 0) on conflict do nothing";
     private static final String LOCK_CURSOR = "select last_seq from push_cursors where room_id = $1 for update skip locked";
-    /**
-     * Moves the cursors of the rooms none of whose members has a device to their rooms' ends, in one
-     * statement per pass: nothing in those rooms could be pushed to anybody, so their events are not
-     * read. One snapshot sees a room's end and the devices; a cursor never moves back; rows are locked
-     * in id order, so two instances' passes never deadlock.
-     */
-    private static final String PASS_OVER_ROOMS_WITHOUT_DEVICES = """
-            insert into push_cursors (room_id, last_seq)
-            select r.id, r.last_seq from rooms r left join push_cursors c on c.room_id = r.id
-             where r.last_seq > coalesce(c.last_seq, 0)
-               and not exists (select 1 from room_members m join push_devices d on d.user_id = m.user_id
-                                where m.room_id = r.id)
-             order by r.id
-            on conflict (room_id) do update set last_seq = greatest(push_cursors.last_seq, excluded.last_seq)""";
     private static final String EVENTS = """
             select id, seq, chat_id, type, actor_id, payload, created_at from events
              where room_id = $1 and seq > $2 order by seq limit $3""";
@@ -63,11 +65,8 @@ public class EventConsumer {
 
     /** One pass over the rooms with unread events that somebody could be pushed; the number of deliveries written. */
     public int consume() {
-        pool.query(PASS_OVER_ROOMS_WITHOUT_DEVICES).executeAndAwait();
-        List<Row> rooms = new ArrayList<>();
-        pool.preparedQuery(ROOMS_BEHIND).executeAndAwait(Tuple.of(config.batchSize())).forEach(rooms::add);
         int written = 0;
-        for (Row room : rooms) {
+        for (Row room : roomsToRead(config.batchSize())) {
             try {
                 written += consumeRoom(room.getUUID("id"), room.getBoolean("new_cursor"));
             } catch (RuntimeException e) {
@@ -76,6 +75,13 @@ public class EventConsumer {
             }
         }
         return written;
+    }
+
+    /** Passes over the rooms behind that nobody could be pushed from; the others, at most {@code limit}. */
+    List<Row> roomsToRead(int limit) {
+        List<Row> rooms = new ArrayList<>();
+        pool.preparedQuery(ROOMS_TO_READ).executeAndAwait(Tuple.of(limit)).forEach(rooms::add);
+        return rooms;
     }
 
     private int consumeRoom(UUID roomId, boolean newCursor) {
