@@ -4,6 +4,7 @@ import { go } from '../route';
 import { state, update } from '../state';
 import { streamStats } from '../stream';
 import type { StreamEvent } from '../types';
+import { isBeingRead, readView } from './viewReads';
 
 /** An order's answers as its sender and the chat's managers follow them (functions/chat/README.md, "Orders"). */
 export interface OrderRecipient {
@@ -46,28 +47,15 @@ let dismissed: Record<string, number> = {};
 const json = (body: unknown) => JSON.stringify(body);
 const path = (chatId: string, messageId: string) => `/v1/chats/${chatId}/orders/${messageId}`;
 
-/**
- * Order views being read, and whether an order event came meanwhile: the answer may have been read
- * before that event, so the view is read once more when it is back (else an acknowledgement that
- * overtook the first read would never show in the roll-up).
- */
-const viewReads = new Map<string, { readAgain: boolean }>();
+const viewKey = (messageId: string) => `order:${messageId}`;
 
-export async function loadOrder(chatId: string, messageId: string): Promise<void> {
-  const reading = viewReads.get(messageId);
-  if (reading) {
-    reading.readAgain = true;
-    return;
-  }
-  const read = { readAgain: false };
-  viewReads.set(messageId, read);
-  try {
-    const view = await call<OrderView>('chat', path(chatId, messageId));
-    update(() => { orders.views = { ...orders.views, [messageId]: view }; });
-  } catch { /* not the sender nor a manager, or offline: no view */ } finally {
-    viewReads.delete(messageId);
-    if (read.readAgain) void loadOrder(chatId, messageId);
-  }
+export function loadOrder(chatId: string, messageId: string): Promise<void> {
+  return readView(viewKey(messageId), async () => {
+    try {
+      const view = await call<OrderView>('chat', path(chatId, messageId));
+      update(() => { orders.views = { ...orders.views, [messageId]: view }; });
+    } catch { /* not the sender nor a manager, or offline: no view */ }
+  });
 }
 
 /** Orders whose own answer was asked for (or is on its way); one that failed is asked again on the next connect. */
@@ -125,7 +113,7 @@ export function applyOrderEvent(e: StreamEvent): void {
     remember(p.messageId, p.recipient.id, { answer: p.answer, reason: p.reason, answeredAt: p.answeredAt ?? e.at });
   }
   if (e.event === 'order.reminded') remind(e, p);
-  if (orders.views[p.messageId] || viewReads.has(p.messageId)) void loadOrder(p.chatId, p.messageId);
+  if (orders.views[p.messageId] || isBeingRead(viewKey(p.messageId))) void loadOrder(p.chatId, p.messageId);
 }
 
 /** Reminders that arrived while the stream replayed; the phone vibrates once for them when it is done. */

@@ -5,6 +5,7 @@ import type { StreamEvent } from '../types';
 import { opsApi } from './api';
 import { ops } from './state';
 import type { OpenStatusRequest, StatusBoardEntry, UnitStatus } from './types';
+import { isBeingRead, readView } from './viewReads';
 
 /**
  * Unit status: the catalogue, the boards of the rooms looked at (kept current from the stream, the
@@ -38,21 +39,25 @@ export async function loadCatalogue(): Promise<void> {
   } catch { /* the cached catalogue, until the next connect */ }
 }
 
-export async function loadBoard(roomId: string): Promise<void> {
-  try {
-    const board = await opsApi.statusBoard(roomId);
-    update(() => {
-      const old = new Map((ops.boards[roomId] ?? []).map((m) => [m.userId, m]));
-      ops.boards = {
-        ...ops.boards,
-        [roomId]: board.members.map((m) => {
-          const before = old.get(m.userId);
-          if (before && (before.seq ?? 0) > (m.seq ?? 0)) return before;
-          return { ...m, requestedAt: before && (before.seq ?? 0) === (m.seq ?? 0) ? before.requestedAt : undefined };
-        }),
-      };
-    });
-  } catch { /* offline: the board as last seen */ }
+const boardKey = (roomId: string) => `board:${roomId}`;
+
+export function loadBoard(roomId: string): Promise<void> {
+  return readView(boardKey(roomId), async () => {
+    try {
+      const board = await opsApi.statusBoard(roomId);
+      update(() => {
+        const old = new Map((ops.boards[roomId] ?? []).map((m) => [m.userId, m]));
+        ops.boards = {
+          ...ops.boards,
+          [roomId]: board.members.map((m) => {
+            const before = old.get(m.userId);
+            if (before && (before.seq ?? 0) > (m.seq ?? 0)) return before;
+            return { ...m, requestedAt: before && (before.seq ?? 0) === (m.seq ?? 0) ? before.requestedAt : undefined };
+          }),
+        };
+      });
+    } catch { /* offline: the board as last seen */ }
+  });
 }
 
 function saveRequests(): void {
@@ -78,6 +83,7 @@ function applyChange(roomId: string, userId: string, status: UnitStatus, setAt: 
 /** One `unit.*` event (called inside update()). */
 export function applyUnitStatusEvent(e: StreamEvent): void {
   const p = e.payload as Record<string, unknown>;
+  if (!ops.boards[e.roomId] && isBeingRead(boardKey(e.roomId))) void loadBoard(e.roomId);
   if (e.event === 'unit.status_changed') {
     applyChange(e.roomId, p.userId as string, p.status as UnitStatus, p.setAt as string, e.seq);
   } else if (e.event === 'unit.status_requested') {
