@@ -33,6 +33,13 @@ public class EventLog {
     /** The bus channel that wakes stream listeners; the payload is `roomId:seq`. */
     public static final String CHANNEL = "room_events";
 
+    /**
+     * The bus channel that tells of urgent events (an alarm, an urgent order; {@link EventUrgency}),
+     * once per transaction that appended any, besides {@link #CHANNEL}: the push consumer wakes at once
+     * for these and finds everything else at its next poll. The payload is the first such event's `roomId:seq`.
+     */
+    public static final String URGENT_CHANNEL = "urgent_events";
+
     private final ObjectMapper json;
     private final Bus bus;
 
@@ -75,12 +82,13 @@ public class EventLog {
 
     /**
      * Runs {@code work} in one transaction; after the commit, announces the events it appended
-     * through the given writer, so that streams wake up only for what is committed.
+     * through the given writer (an urgent one first), so that listeners wake up only for what is committed.
      */
     public <T> Uni<T> transaction(Function<LogWriter, Uni<T>> work) {
         LogWriter writer = new LogWriter(this);
         return Panache.withTransaction(() -> work.apply(writer))
-                .call(result -> Multi.createFrom().iterable(List.copyOf(writer.toAnnounce()))
+                .call(result -> announceUrgent(writer.firstUrgent())
+                        .onItem().transformToMulti(first -> Multi.createFrom().iterable(List.copyOf(writer.toAnnounce())))
                         .onItem().transformToUniAndConcatenate(this::announce)
                         .collect().last()
                         // Committed is committed: a lost wake-up is caught up by the streams' own sweep.
@@ -91,6 +99,10 @@ public class EventLog {
     /** Wakes the listeners of the room; call after the transaction committed. */
     public Uni<Void> announce(Event event) {
         return announce(event.roomId, event.seq);
+    }
+
+    private Uni<Void> announceUrgent(Event urgent) {
+        return urgent == null ? Uni.createFrom().voidItem() : bus.publish(URGENT_CHANNEL, urgent.roomId + ":" + urgent.seq);
     }
 
     /** Wakes the listeners of the room for the event with this seq; call after it committed. */

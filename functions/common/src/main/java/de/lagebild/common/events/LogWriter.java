@@ -9,12 +9,14 @@ import java.util.function.LongFunction;
 
 /**
  * Appends events within one transaction of {@link EventLog#transaction} and remembers the last
- * event of each room, which is announced once the transaction committed.
+ * event of each room, which is announced once the transaction committed, and whether any of them
+ * was urgent ({@link EventUrgency}).
  */
 public final class LogWriter {
 
     private final EventLog log;
     private final Map<UUID, Event> lastPerRoom = new LinkedHashMap<>();
+    private Event firstUrgent;
 
     LogWriter(EventLog log) {
         this.log = log;
@@ -38,9 +40,17 @@ public final class LogWriter {
 
     private synchronized void remember(Event event) {
         lastPerRoom.put(event.roomId, event);
+        if (firstUrgent == null && EventUrgency.isUrgent(event)) {
+            firstUrgent = event;
+        }
     }
 
     synchronized Collection<Event> toAnnounce() {
         return lastPerRoom.values();
+    }
+
+    /** The first urgent event appended, or null. */
+    synchronized Event firstUrgent() {
+        return firstUrgent;
     }
 }

@@ -12,14 +12,17 @@ public interface DeliveryConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often the consumer looks for new events and the sender for due pushes. */
+    /**
+     * How often the consumer looks for new events and the sender for due pushes: a normal push waits
+     * at most about this long for the consumer, an urgent one wakes it at once.
+     */
     @WithDefault("200ms")
     Duration pollInterval();
 
     /**
-     * The shortest time between two passes of a loop that is woken (by new events on the bus, or by
-     * the consumer when it wrote deliveries): an alarm is pushed within about this much, and a log
-     * written at 500 events/s still costs at most one consumer pass per gap.
+     * The shortest time between two passes of a loop that is woken (by an urgent event on the bus, or
+     * by the consumer when it wrote deliveries): an alarm is pushed within about this much, and alarms
+     * one after the other cost at most one consumer pass per gap.
      */
     @WithDefault("20ms")
     Duration wakeGap();

@@ -3,6 +3,7 @@ package de.lagebild.push.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lagebild.common.events.EventType;
+import de.lagebild.common.events.EventUrgency;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -113,7 +114,7 @@ class DeliveryPlan {
             return switch (event.type()) {
                 case ALARM_RAISED, ALARM_RENOTIFIED -> alarm(connection, event, names);
                 case UNIT_STATUS_CHANGED -> unitStatus(connection, event, names);
-                case MESSAGE_CREATED -> "urgent".equals(event.payload().getString("priority"))
+                case MESSAGE_CREATED -> EventUrgency.isUrgent(event.type(), event::payload)
                         ? urgentMessage(connection, event, names) : message(event);
                 case ORDER_REMINDED -> orderReminder(connection, event, names);
                 default -> 0;
@@ -173,7 +174,7 @@ class DeliveryPlan {
 
     private int unitStatus(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
         JsonObject status = event.payload().getJsonObject("status", new JsonObject());
-        if (!status.getBoolean("urgent", false)) {
+        if (!EventUrgency.isUrgent(event.type(), event::payload)) {
             return 0;
         }
         String room = name(connection, ROOM_NAME, event.roomId(), names);
@@ -204,7 +205,7 @@ class DeliveryPlan {
     /** The reminder of an urgent order: to those who have not answered it. */
     private int orderReminder(SqlConnection connection, LoggedEvent event, Map<UUID, String> names) {
         JsonObject payload = event.payload();
-        if (!"urgent".equals(payload.getString("priority")) || payload.getString("chatId") == null) {
+        if (!EventUrgency.isUrgent(event.type(), event::payload) || payload.getString("chatId") == null) {
             return 0;
         }
         UUID chatId = UUID.fromString(payload.getString("chatId"));

@@ -11,10 +11,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the consumer and the sender, each a {@link PassLoop} on a thread of its own. New events on the
- * bus wake the consumer, and a consumer pass that wrote deliveries wakes the sender: an alarm is not
- * held up by two poll intervals, and the poll still finds whatever a lost notification did not
- * announce. On shutdown each finishes the pass it is in.
+ * Runs the consumer and the sender, each a {@link PassLoop} on a thread of its own. An urgent event on
+ * the bus wakes the consumer, and a consumer pass that wrote deliveries wakes the sender: an alarm is
+ * not held up by two poll intervals. Everything else, and whatever a lost notification did not
+ * announce, the consumer finds at its next poll: a log written at hundreds of events a second does not
+ * wake it for each. On shutdown each finishes the pass it is in.
  */
 @ApplicationScoped
 public class PushLoop {
@@ -24,7 +25,7 @@ public class PushLoop {
     private final DeliveryConfig config;
     private final Bus bus;
     private ScheduledThreadPoolExecutor threads;
-    private Bus.Subscription newEvents;
+    private Bus.Subscription urgentEvents;
 
     public PushLoop(EventConsumer consumer, DeliverySender sender, DeliveryConfig config, Bus bus) {
         this.consumer = consumer;
@@ -61,7 +62,7 @@ public class PushLoop {
         }, threads, config);
         consuming.start();
         sending.start();
-        newEvents = bus.subscribe(EventLog.CHANNEL, event -> consuming.wake(), consuming::wake);
+        urgentEvents = bus.subscribe(EventLog.URGENT_CHANNEL, event -> consuming.wake(), consuming::wake);
     }
 
     /** Stops both loops after the pass each is in: what a pass claimed is recorded before it ends. */
@@ -69,7 +70,7 @@ public class PushLoop {
         if (threads == null) {
             return;
         }
-        newEvents.cancel();
+        urgentEvents.cancel();
         threads.shutdown();
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
