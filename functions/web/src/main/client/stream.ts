@@ -31,6 +31,10 @@ export const streamStats = {
   eventsBeforeAlarms: -1, alarmsOnConnect: [] as string[],
   /** Per room, the seq of the first event this socket replayed before `caught_up`. */
   firstReplayedSeq: {} as Record<string, number>,
+  /** The cursors this socket's `hello` carried. */
+  helloCursors: {} as Record<string, number>,
+  /** The `reload` frames this socket received (reason and room). */
+  reloads: [] as string[],
 };
 (window as unknown as { lagebildStream: typeof streamStats }).lagebildStream = streamStats;
 
@@ -95,6 +99,8 @@ async function connect(): Promise<void> {
   streamStats.eventsThisSocket = 0;
   streamStats.eventsBeforeCaughtUp = 0;
   streamStats.firstReplayedSeq = {};
+  streamStats.helloCursors = {};
+  streamStats.reloads = [];
   streamStats.caughtUp = false;
   streamStats.eventsBeforeAlarms = -1;
   let eventFrames = 0;
@@ -103,6 +109,7 @@ async function connect(): Promise<void> {
     const cursors: Record<string, number> = {};
     for (const key of await d.getAllKeys('cursors')) cursors[key] = (await d.get('cursors', key)) ?? 0;
     const epoch = (await d.get('meta', 'epoch')) as string | undefined;
+    streamStats.helloCursors = cursors;
     ws.send(JSON.stringify({ type: 'hello', cursors, ...(epoch ? { epoch } : {}) }));
     heard();
   };
@@ -147,6 +154,7 @@ async function handle(frame: ServerFrame): Promise<void> {
       connectedListeners.forEach((l) => l());
       break;
     case 'reload':
+      streamStats.reloads.push(frame.reason + (frame.roomId ? ' ' + frame.roomId : ''));
       await flush();
       if (frame.reason === 'epoch') {
         const me = state.me?.id;

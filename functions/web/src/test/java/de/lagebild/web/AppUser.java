@@ -109,6 +109,11 @@ final class AppUser implements AutoCloseable {
         return ((Number) page.evaluate("r => window.lagebildStream.firstReplayedSeq[r] ?? -1", roomId)).longValue();
     }
 
+    /** The stream's counters and this socket's hello cursors, for a failure's message. */
+    Object streamStats() {
+        return page.evaluate("() => JSON.stringify(window.lagebildStream)");
+    }
+
     void reload() {
         page.reload();
         awaitOnline();

@@ -55,13 +55,13 @@ final class ServiceWorkerPushes {
 
     /** Waits until the service worker shows this many notifications with the tag. */
     void awaitShown(String tag, int count) {
-        page.waitForFunction("([tag, count]) => navigator.serviceWorker.ready.then((r) => r.getNotifications({ tag }))"
+        PageWaits.until(page, "([tag, count]) => navigator.serviceWorker.ready.then((r) => r.getNotifications({ tag }))"
                 + ".then((shown) => shown.length === count)", List.of(tag, count));
     }
 
     /** Waits until the service worker shows this many notifications in all. */
     void awaitShown(int count) {
-        page.waitForFunction("count => navigator.serviceWorker.ready.then((r) => r.getNotifications())"
+        PageWaits.until(page, "count => navigator.serviceWorker.ready.then((r) => r.getNotifications())"
                 + ".then((shown) => shown.length === count)", count);
     }
 

@@ -177,7 +177,7 @@ class WebBudgetBenchmark {
 
     /** The installed app (service worker and IndexedDB warm) opened again with the CPU 4x throttled. */
     private static String firstRender(WebStack stack, AppUser lead) {
-        lead.page.waitForFunction("() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready");
+        PageWaits.until(lead.page, "() => navigator.serviceWorker.ready.then(() => true)", null);
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Page page = lead.context.newPage();

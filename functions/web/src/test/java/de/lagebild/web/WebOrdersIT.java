@@ -226,15 +226,17 @@ class WebOrdersIT {
             return readers >= 2;
         });
         long seq = Rest.ok("GET", stack.chatUrl() + "/v1/rooms/" + roomId, "lead1", null).path("lastSeq").asLong();
-        officer.page.waitForFunction("([room, seq]) => new Promise((resolve) => {"
+        PageWaits.until(officer.page, "([room, seq]) => new Promise((resolve) => {"
                 + " const open = indexedDB.open('lagebild');"
                 + " open.onsuccess = () => { const get = open.result.transaction('cursors').objectStore('cursors').get(room);"
                 + "   get.onsuccess = () => { open.result.close(); resolve((get.result ?? 0) >= seq); }; }; })",
                 List.of(roomId, Math.toIntExact(seq)));
+        Object before = officer.streamStats();
         officer.reload();
         long firstReplayed = officer.firstReplayedSeq(roomId);
         assertThat(firstReplayed == -1 || firstReplayed > seq)
-                .as("nothing replayed up to the cursor %d (first replayed: %d): the answers come from the server", seq, firstReplayed)
+                .as("nothing replayed up to the cursor %d (first replayed: %d; before the reload %s; after %s): the answers come from the server",
+                        seq, firstReplayed, before, officer.streamStats())
                 .isTrue();
         Locator acknowledged = officer.page.locator(".message-list .message[data-id='" + acknowledgedOrderId + "']");
         PlaywrightAssertions.assertThat(acknowledged).containsText("Sie haben bestätigt.");
@@ -255,7 +257,7 @@ class WebOrdersIT {
         String orderId = postUrgentOrder("Kreuzung Süd sperren");
         Locator reminder = remindersOf(officer);
         PlaywrightAssertions.assertThat(reminder).hasAttribute("data-message-id", orderId);
-        officer.page.waitForFunction("(id) => new Promise((resolve) => {"
+        PageWaits.until(officer.page, "(id) => new Promise((resolve) => {"
                 + " const open = indexedDB.open('lagebild');"
                 + " open.onsuccess = () => { const get = open.result.transaction('meta').objectStore('meta').get('orderReminders');"
                 + "   get.onsuccess = () => { open.result.close(); resolve((get.result ?? []).some((r) => r.messageId === id)); }; }; })",
@@ -271,7 +273,7 @@ class WebOrdersIT {
         // Dismissed is not answered: the order still asks for an answer.
         PlaywrightAssertions.assertThat(order.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bestätigen"))).hasCount(1);
         // The dismissal is written to IndexedDB asynchronously; a reload before it lands would rightly show the reminder again.
-        officer.page.waitForFunction("(id) => new Promise((resolve) => {"
+        PageWaits.until(officer.page, "(id) => new Promise((resolve) => {"
                 + " const open = indexedDB.open('lagebild');"
                 + " open.onsuccess = () => { const meta = open.result.transaction('meta').objectStore('meta');"
                 + "   const dismissed = meta.get('dismissedReminders'); const open_ = meta.get('orderReminders');"
