@@ -45,10 +45,9 @@ class UrgentAnnouncementTest {
             assertThat(listening.await(10, TimeUnit.SECONDS)).isTrue();
 
             sendText("officer1", chat, "Lage ruhig");
+            send(chat, "Bitte Funkdisziplin", "important");
             setStatus(room, "2");
-            long urgentMessage = ((Number) as("lead1").body(Map.of("clientId", UUID.randomUUID(), "kind", "text",
-                            "body", "Sofort räumen", "priority", "urgent"))
-                    .post("/v1/chats/" + chat + "/messages").then().statusCode(201).extract().path("seq")).longValue();
+            long urgentMessage = send(chat, "Sofort räumen", "urgent");
 
             String alarm = as("officer1").body(Map.of("clientId", UUID.randomUUID(), "kind", "emergency",
                             "position", Map.of("lon", 9.9921, "lat", 53.5503, "accuracy", 6.0), "roomIds", List.of(room, otherRoom)))
@@ -69,6 +68,13 @@ class UrgentAnnouncementTest {
         } finally {
             urgent.cancel();
         }
+    }
+
+    /** A message with a priority (the full write path, unlike a plain one); its seq. */
+    private static long send(String chat, String text, String priority) {
+        return ((Number) as("lead1").body(Map.of("clientId", UUID.randomUUID(), "kind", "text", "body", text,
+                        "priority", priority))
+                .post("/v1/chats/" + chat + "/messages").then().statusCode(201).extract().path("seq")).longValue();
     }
 
     private static void setStatus(String room, String code) {
