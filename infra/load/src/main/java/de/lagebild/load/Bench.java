@@ -26,10 +26,20 @@ public final class Bench {
         Scenario scenario = (Scenario) Class.forName(className).getDeclaredConstructor().newInstance();
         String[] scenarioArgs = Arrays.copyOfRange(args, 1, args.length);
         BenchRun run = BenchRun.start(name, scenarioArgs);
+        Throwable failure = null;
         try {
             scenario.run(scenarioArgs);
+        } catch (Exception | Error e) {
+            failure = e;
         } finally {
             run.finish();
+        }
+        // Said here and ended here: left to exec:java, a failure is reported only once every
+        // non-daemon thread (the scenario's HTTP and Vert.x clients) has ended, which may be never.
+        if (failure != null) {
+            System.err.println("benchmark failed:");
+            failure.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }
