@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.function.LongFunction;
 
 /**
- * Appends events within one transaction of {@link EventLog#transaction} and remembers the last
- * event of each room, which is announced once the transaction committed, and whether any of them
- * was urgent ({@link EventUrgency}).
+ * Appends events within one transaction of {@link EventLog#transaction} and remembers what is
+ * announced once the transaction committed: the last event of each room, and the first urgent
+ * event of all ({@link EventUrgency}).
  */
 public final class LogWriter {
 
