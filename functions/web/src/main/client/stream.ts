@@ -22,6 +22,7 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
 let silenceTimer: ReturnType<typeof setTimeout> | undefined;
 let wanted = false;
+let connecting = false;
 const connectedListeners = new Set<() => void>();
 
 /** Counters the browser tests read: frames and events of the current socket, and since the page loaded. */
@@ -83,13 +84,25 @@ export function stopStream(): void {
   socket?.close(1000);
 }
 
+function isHidden(): boolean {
+  return document.visibilityState === 'hidden';
+}
+
 function wsUrl(): string {
   return config().chatUrl.replace(/^http/, 'ws') + '/v1/stream';
 }
 
 async function connect(): Promise<void> {
-  if (!wanted || socket || document.visibilityState === 'hidden') return;
-  const token = await freshToken();
+  if (!wanted || socket || connecting || isHidden()) return;
+  // A token renewal can take seconds; a second call meanwhile (the app shown again, back online) must not open a second socket.
+  connecting = true;
+  let token: string | undefined;
+  try {
+    token = await freshToken();
+  } finally {
+    connecting = false;
+  }
+  if (!wanted || socket || isHidden()) return;
   if (!token) { reconnectSoon(); return; }
   update((s) => { s.connection = 'connecting'; });
   const ws = new WebSocket(wsUrl(), ['bearer-token-carrier', 'quarkus-http-upgrade#Authorization#' + encodeURIComponent('Bearer ' + token)]);
