@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -218,7 +217,7 @@ class WebOrdersIT {
         lead.send("Lage nach den Aufträgen");
         PlaywrightAssertions.assertThat(messageOf(officer, "Lage nach den Aufträgen")).hasCount(1);
         long last = Long.parseLong(messageOf(officer, "Lage nach den Aufträgen").getAttribute("data-seq"));
-        until("both read markers at the last message", () -> {
+        PageWaits.until("both read markers at the last message", () -> {
             int readers = 0;
             for (JsonNode member : Rest.ok("GET", stack.chatUrl() + "/v1/chats/" + chatId + "/members", "lead1", null)) {
                 readers += member.path("readUpToSeq").asLong() >= last ? 1 : 0;
@@ -353,19 +352,8 @@ class WebOrdersIT {
     }
 
     /** Waits until the chat function has sent the order's reminder (the sender's view has its time). */
-    private void awaitReminder(String messageId) throws InterruptedException {
-        until("the reminder of " + messageId, () -> Rest.ok("GET", orderUrl(messageId), "lead1", null).hasNonNull("remindedAt"));
-    }
-
-    /** Asks again every 100 ms until the condition holds (at most a minute). */
-    private static void until(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited a minute for " + what);
-            }
-            Thread.sleep(100);
-        }
+    private void awaitReminder(String messageId) {
+        PageWaits.until("the reminder of " + messageId, () -> Rest.ok("GET", orderUrl(messageId), "lead1", null).hasNonNull("remindedAt"));
     }
 
     private JsonNode messageOnTheServer(String messageId) throws Exception {

@@ -88,7 +88,7 @@ public class EventLog {
         LogWriter writer = new LogWriter(this);
         return Panache.withTransaction(() -> work.apply(writer))
                 .call(result -> announceUrgent(writer.firstUrgent())
-                        .onItem().transformToMulti(first -> Multi.createFrom().iterable(List.copyOf(writer.toAnnounce())))
+                        .onItem().transformToMulti(urgentTold -> Multi.createFrom().iterable(List.copyOf(writer.toAnnounce())))
                         .onItem().transformToUniAndConcatenate(this::announce)
                         .collect().last()
                         // Committed is committed: a lost wake-up is caught up by the streams' own sweep.
