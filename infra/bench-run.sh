@@ -3,7 +3,7 @@
 #   infra/bench-run.sh SCENARIO [ARGS...]
 # Takes the bench lock (/tmp/lagebild-bench.lock, also taken by infra/fault.sh) so that two runs on one
 # machine never share it, recreates the dev database "lagebild" (BENCH_KEEP_DB=1 keeps it), starts the
-# four functions from this checkout, runs infra/bench.sh and stops the functions again; the services
+# functions and the web client from this checkout, runs infra/bench.sh and stops them again; the services
 # (PostgreSQL, S3, Keycloak) keep running.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 exec 9>/tmp/lagebild-bench.lock
 echo "waiting for the bench lock ..."; flock 9; echo "bench lock taken at $(date +%T)"
 
-stop_functions() { for fn in media layers positions chat; do stop_pid "$fn" "$LOCAL_DIR/run/$fn.pid" || true; done; }
+stop_functions() { for fn in web push media layers positions chat; do stop_pid "$fn" "$LOCAL_DIR/run/$fn.pid" || true; done; }
 trap stop_functions EXIT
 stop_functions
 # 9>&-: whatever starts here outlives the run and must not hold the lock.
