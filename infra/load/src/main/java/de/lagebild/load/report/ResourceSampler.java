@@ -15,11 +15,14 @@ import java.util.Map;
  * file is in the run directory ({@code .local/run/<fn>.pid}: the functions, Keycloak, s3proxy), and PostgreSQL as the postmaster of
  * one cluster with all its children (summed; their memory as PSS, so shared buffers count once).
  * CPU is in percent of one core over the sampling interval (Linux counts 100 ticks a second).
+ * The sampler shares the cores with what it measures, so a sample reads /proc's process list once,
+ * and PostgreSQL's PSS (the kernel walks every backend's page tables for it) every tenth sample.
  */
 public final class ResourceSampler {
 
     private static final double TICKS_PER_SECOND = 100;
     private static final long PAGE_BYTES = 4096;
+    private static final int SAMPLES_PER_PSS = 10;
 
     /** What one process group used in one interval. */
     public record Point(double seconds, double cpuPercent, long memoryBytes) {
@@ -30,6 +33,8 @@ public final class ResourceSampler {
     private final Map<String, List<Point>> series = new LinkedHashMap<>();
     private final Map<String, Map<Long, Long>> lastTicks = new HashMap<>();
     private long lastNanos;
+    private int samples;
+    private long postgresMemory;
     private final long startNanos = System.nanoTime();
 
     public ResourceSampler(Path runDir, Path postmasterPid) {
@@ -50,16 +55,18 @@ public final class ResourceSampler {
         double interval = (now - lastNanos) / 1e9;
         boolean baseline = lastNanos == 0;
         lastNanos = now;
+        boolean readPss = samples++ % SAMPLES_PER_PSS == 0;
+        Map<Long, List<Long>> children = childrenByParent();
         Map<String, List<Long>> groups = new LinkedHashMap<>();
         for (String function : functionNames()) {
             long pid = RunDirectory.readPid(runDir.resolve(function + ".pid"));
             if (pid > 0 && Files.isDirectory(Path.of("/proc", Long.toString(pid)))) {
-                groups.put(function, withChildren(pid));  // kc.sh starts Keycloak's JVM as its child
+                groups.put(function, withChildren(pid, children));  // kc.sh starts Keycloak's JVM as its child
             }
         }
         long postmaster = RunDirectory.readPid(postmasterPid);
         if (postmaster > 0) {
-            groups.put("postgresql", withChildren(postmaster));
+            groups.put("postgresql", withChildren(postmaster, children));
         }
         for (Map.Entry<String, List<Long>> group : groups.entrySet()) {
             Map<Long, Long> before = lastTicks.getOrDefault(group.getKey(), Map.of());
@@ -73,10 +80,14 @@ public final class ResourceSampler {
                     after.put(pid, ticks);
                     // a new PostgreSQL backend used all its ticks in this interval; a restarted process starts a new baseline
                     usedTicks += ticks - before.getOrDefault(pid, postgres ? 0L : ticks);
-                    memory += postgres ? pss(pid) : rss(pid);
+                    memory += postgres ? (readPss ? pss(pid) : 0) : rss(pid);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }
+            }
+            if (postgres) {
+                postgresMemory = readPss ? memory : postgresMemory;
+                memory = postgresMemory;
             }
             lastTicks.put(group.getKey(), after);
             if (!baseline && !before.isEmpty()) {
@@ -99,22 +110,28 @@ public final class ResourceSampler {
         return names;
     }
 
-    private static List<Long> withChildren(long parent) {
+    private static List<Long> withChildren(long parent, Map<Long, List<Long>> children) {
         List<Long> pids = new ArrayList<>(List.of(parent));
+        pids.addAll(children.getOrDefault(parent, List.of()));
+        return pids;
+    }
+
+    /** Every process's children, from one pass over /proc. */
+    private static Map<Long, List<Long>> childrenByParent() {
+        Map<Long, List<Long>> children = new HashMap<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
                 try {
-                    if (ProcCpu.statFields(process).get(1).equals(Long.toString(parent))) {
-                        pids.add(Long.parseLong(process.getFileName().toString()));
-                    }
+                    long parent = Long.parseLong(ProcCpu.statFields(process).get(1));
+                    children.computeIfAbsent(parent, p -> new ArrayList<>()).add(Long.parseLong(process.getFileName().toString()));
                 } catch (IOException | RuntimeException gone) {
                     // ended meanwhile
                 }
             }
         } catch (IOException e) {
-            return pids;
+            return children;
         }
-        return pids;
+        return children;
     }
 
     private static long rss(long pid) throws IOException {
