@@ -88,12 +88,17 @@ function isHidden(): boolean {
   return document.visibilityState === 'hidden';
 }
 
+/** Whether a socket should be opened now: wanted, none open, the app on screen. */
+function mayConnect(): boolean {
+  return wanted && !socket && !isHidden();
+}
+
 function wsUrl(): string {
   return config().chatUrl.replace(/^http/, 'ws') + '/v1/stream';
 }
 
 async function connect(): Promise<void> {
-  if (!wanted || socket || connecting || isHidden()) return;
+  if (connecting || !mayConnect()) return;
   // A token renewal can take seconds; a second call meanwhile (the app shown again, back online) must not open a second socket.
   connecting = true;
   let token: string | undefined;
@@ -102,7 +107,7 @@ async function connect(): Promise<void> {
   } finally {
     connecting = false;
   }
-  if (!wanted || socket || isHidden()) return;
+  if (!mayConnect()) return;
   if (!token) { reconnectSoon(); return; }
   update((s) => { s.connection = 'connecting'; });
   const ws = new WebSocket(wsUrl(), ['bearer-token-carrier', 'quarkus-http-upgrade#Authorization#' + encodeURIComponent('Bearer ' + token)]);
@@ -221,7 +226,7 @@ function reconnectSoon(delay?: number): void {
 }
 
 function onVisibility(): void {
-  if (document.visibilityState === 'hidden') {
+  if (isHidden()) {
     hiddenTimer = setTimeout(() => { void flush(); socket?.close(1000, 'hidden'); }, HIDDEN_CLOSE_MS);
   } else {
     if (hiddenTimer) clearTimeout(hiddenTimer);

@@ -39,8 +39,7 @@ public final class Bench {
         if (failure != null) {
             System.err.println("benchmark failed:");
             failure.printStackTrace();
-            System.exit(1);
         }
-        System.exit(0);
+        System.exit(failure == null ? 0 : 1);
     }
 }

@@ -80,14 +80,20 @@ public final class ResourceSampler {
                     after.put(pid, ticks);
                     // a new PostgreSQL backend used all its ticks in this interval; a restarted process starts a new baseline
                     usedTicks += ticks - before.getOrDefault(pid, postgres ? 0L : ticks);
-                    memory += postgres ? (readPss ? pss(pid) : 0) : rss(pid);
+                    if (!postgres) {
+                        memory += rss(pid);
+                    } else if (readPss) {
+                        memory += pss(pid);
+                    }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }
             }
             if (postgres) {
-                postgresMemory = readPss ? memory : postgresMemory;
-                memory = postgresMemory;
+                if (readPss) {
+                    postgresMemory = memory;
+                }
+                memory = postgresMemory;  // between PSS readings, the last one
             }
             lastTicks.put(group.getKey(), after);
             if (!baseline && !before.isEmpty()) {
